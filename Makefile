@@ -1,0 +1,65 @@
+# Two commands set everything up on a fresh machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PO_FILES := $(wildcard locale/*/LC_MESSAGES/django.po)
+MO_FILES := $(PO_FILES:.po=.mo)
+
+.PHONY: run test install messages makemessages migrate demo index serve check lint format clean
+
+## run: install, migrate, load the demo content, build the search index and serve on http://127.0.0.1:8000
+run: install messages migrate demo index
+	@$(MANAGE) demo_logins
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+## test: the whole suite (SQLite unless DATABASE_URL names another database; CI uses PostgreSQL)
+test: install messages
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: requirements-dev.lock
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-dev.lock
+	touch $@
+
+# .mo files are built, not committed: Babel compiles them without needing GNU gettext.
+messages: install $(MO_FILES)
+
+locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po
+	$(BIN)/pybabel compile --domain django --input-file $< --output-file $@ --statistics
+
+## makemessages: extract marked strings into the .po files (needs GNU gettext)
+makemessages: install
+	$(MANAGE) makemessages --locale es --locale en --locale pt --ignore '.venv/*' --no-obsolete
+	$(MANAGE) makemessages --domain djangojs --locale es --locale en --locale pt --ignore '.venv/*' --ignore 'staticfiles/*' --no-obsolete
+
+migrate: install
+	$(MANAGE) migrate --noinput
+
+demo: migrate
+	$(MANAGE) setup_site
+	$(MANAGE) load_demo
+
+index: install
+	$(MANAGE) update_index
+
+## check: Django system checks and no missing migrations
+check: install messages
+	$(MANAGE) check
+	$(MANAGE) makemigrations --check --dry-run
+	DJANGO_SETTINGS_MODULE=config.settings.production SECRET_KEY=$$($(BIN)/python -c "print('x'*64)") ALLOWED_HOSTS=example.org $(MANAGE) check --deploy
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+clean:
+	rm -rf $(VENV) db.sqlite3 staticfiles .test-media test-artifacts

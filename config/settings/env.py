@@ -1,0 +1,54 @@
+"""Reading settings from the environment (12-factor), with typed helpers."""
+
+import os
+
+import dj_database_url
+
+
+def env_str(name: str, default: str = "") -> str:
+    return os.environ.get(name, default)
+
+
+def env_bool(name: str, default: bool = False) -> bool:
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def env_list(name: str, default: str = "") -> list[str]:
+    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def database_from_env(default_url: str) -> dict:
+    """DATABASE_URL, SQLite file by default."""
+    config = dj_database_url.parse(os.environ.get("DATABASE_URL") or default_url, conn_max_age=60)
+    if config["ENGINE"] == "django.db.backends.sqlite3":
+        # The embedded default must tolerate the dev server and a management
+        # command writing at the same time without "database is locked".
+        config.setdefault("OPTIONS", {})
+        config["OPTIONS"].setdefault("timeout", 20)
+        config["CONN_MAX_AGE"] = 0
+    return config
+
+
+def search_backends_from_env() -> dict:
+    """SEARCH_BACKEND=database (default) or elasticsearch, with ELASTICSEARCH_URL."""
+    backend = os.environ.get("SEARCH_BACKEND", "database").strip().lower()
+    database = {"BACKEND": "wagtail.search.backends.database", "AUTO_UPDATE": True}
+    if backend in {"elasticsearch", "elasticsearch9"}:
+        return {
+            "default": {
+                "BACKEND": "wagtail.search.backends.elasticsearch9",
+                "URLS": env_list("ELASTICSEARCH_URL", "http://localhost:9200"),
+                "INDEX": os.environ.get("ELASTICSEARCH_INDEX", "buenaspracticas"),
+                # Short timeouts and no retries on the request path: a slow
+                # engine must not hold a web worker for tens of seconds.
+                "TIMEOUT": int(os.environ.get("ELASTICSEARCH_TIMEOUT", "3")),
+                "OPTIONS": {"max_retries": 0, "retry_on_timeout": False},
+                "AUTO_UPDATE": True,
+            },
+            # Kept up to date as a second index so search can fall back to it.
+            "database": database,
+        }
+    return {"default": database}

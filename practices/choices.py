@@ -1,0 +1,34 @@
+"""Fixed vocabularies of a practice (code values are stable; labels are translated)."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class PracticeKind(models.TextChoices):
+    PRACTICE = "practice", _("Good practice")
+    LESSON = "lesson", _("Lesson learned")
+
+
+class PracticeStatus(models.TextChoices):
+    IDEA = "idea", _("Idea")
+    PILOT = "pilot", _("Pilot")
+    IMPLEMENTED = "implemented", _("Implemented")
+    SCALED = "scaled", _("Scaled up")
+    DISCONTINUED = "discontinued", _("Discontinued")
+
+
+class BudgetRange(models.TextChoices):
+    NONE = "none", _("No additional budget")
+    LOW = "low", _("Low (under USD 50,000)")
+    MEDIUM = "medium", _("Medium (USD 50,000 – 250,000)")
+    HIGH = "high", _("High (over USD 250,000)")
+
+
+class ContentLanguage(models.TextChoices):
+    SPANISH = "es", "Español"
+    ENGLISH = "en", "English"
+    PORTUGUESE = "pt", "Português"
+
+
+FIRST_YEAR = 1984  # the Cartagena Declaration: no asylum practice in the region predates it
+LAST_YEAR = 2100

@@ -1,0 +1,1 @@
+"""Demonstration content: fictitious practices, institution profiles, a real meeting, demo users."""

@@ -1,0 +1,283 @@
+"""Checking one raw record against the format and the vocabularies; every problem is named by field."""
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.utils.translation import gettext as _
+
+from ..choices import FIRST_YEAR, BudgetRange, ContentLanguage, PracticeKind, PracticeStatus
+from ..taxonomy import Country, Mechanism, ProcedureStage, Topic
+from .errors import RecordError
+
+EXTERNAL_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$")
+REQUIRED = ("external_id", "country", "kind", "language", "title", "summary", "problem", "status", "year_started")
+OPTIONAL = (
+    "approach", "lessons", "results", "topics", "keywords", "stages", "mechanisms", "partners",
+    "year_ended", "contact_name", "contact_email", "publish", "resources_staff", "resources_budget",
+    "resources_time", "support_organizations", "transferability",
+)  # fmt: skip
+TEXT_LIMITS = {
+    "title": 255, "summary": 300, "contact_name": 255, "resources_staff": 255, "resources_time": 255,
+    "support_organizations": 255, "problem": 20_000, "approach": 50_000, "transferability": 10_000,
+}  # fmt: skip
+RESULT_TEXT_LIMITS = {"indicator": 255, "unit": 60, "period": 60, "source": 255}
+MAX_DECIMAL = Decimal("999999999999.99")
+
+
+@dataclass
+class ResultRow:
+    indicator: str
+    baseline: Decimal | None
+    result: Decimal
+    unit: str = ""
+    period: str = ""
+    source: str = ""
+
+
+@dataclass
+class PracticeRecord:
+    line: int
+    external_id: str
+    country: str
+    kind: str
+    language: str
+    title: str
+    summary: str
+    problem: str
+    status: str
+    year_started: int
+    approach: str = ""
+    lessons: list[str] = field(default_factory=list)
+    results: list[ResultRow] = field(default_factory=list)
+    topics: list[str] = field(default_factory=list)
+    keywords: list[str] = field(default_factory=list)
+    stages: list[str] = field(default_factory=list)
+    mechanisms: list[str] = field(default_factory=list)
+    partners: list[str] = field(default_factory=list)
+    year_ended: int | None = None
+    contact_name: str = ""
+    contact_email: str = ""
+    publish: bool = False
+    resources_staff: str = ""
+    resources_budget: str = ""
+    resources_time: str = ""
+    support_organizations: str = ""
+    transferability: str = ""
+
+
+class Vocabulary:
+    """The known codes and slugs, read once per import."""
+
+    def __init__(self):
+        self.countries = set(Country.objects.values_list("iso2", flat=True))
+        self.topics = set(Topic.objects.values_list("slug", flat=True))
+        self.stages = set(ProcedureStage.objects.values_list("slug", flat=True))
+        self.mechanisms = set(Mechanism.objects.values_list("slug", flat=True))
+        self.last_year = date.today().year + 1
+
+
+class _Checker:
+    def __init__(self, line: int, data: dict, vocabulary: Vocabulary):
+        self.line, self.data, self.vocabulary = line, data, vocabulary
+        self.errors: list[RecordError] = []
+
+    def error(self, name: str, message: str) -> None:
+        self.errors.append(RecordError(self.line, name, message))
+
+    def text(self, name: str, *, required: bool = False) -> str:
+        value = self.data.get(name)
+        if value is None or (isinstance(value, str) and not value.strip()):
+            if required:
+                self.error(name, _("this field is required."))
+            return ""
+        if isinstance(value, bool) or not isinstance(value, str | int | float):
+            self.error(name, _("must be text."))
+            return ""
+        value = str(value).strip()
+        limit = TEXT_LIMITS.get(name)
+        if limit and len(value) > limit:
+            self.error(name, _("is %(length)s characters long; at most %(limit)s.") % {"length": len(value), "limit": limit})
+        return value
+
+    def choice(self, name: str, choices, *, required: bool = True, default: str = "") -> str:
+        value = self.text(name, required=required)
+        if value and value not in choices:
+            self.error(
+                name,
+                _("unknown value “%(value)s”; use one of: %(choices)s.") % {"value": value, "choices": ", ".join(choices)},
+            )
+        return value or default
+
+    def string_list(self, name: str, *, item_limit: int = 255) -> list[str]:
+        value = self.data.get(name)
+        if value is None:
+            return []
+        if isinstance(value, str):
+            value = [part.strip() for part in value.split(";")]
+        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+            self.error(name, _("must be a list of texts."))
+            return []
+        items = [item.strip() for item in value if item.strip()]
+        for item in items:
+            if len(item) > item_limit:
+                self.error(name, _("an item is longer than %(limit)s characters.") % {"limit": item_limit})
+                break
+        return items
+
+    def slugs(self, name: str, known: set[str], *, upper: bool = False) -> list[str]:
+        items = [item.upper() if upper else item.lower() for item in self.string_list(name)]
+        unknown = [item for item in items if item not in known]
+        if unknown:
+            self.error(name, _("unknown code(s): %(codes)s.") % {"codes": ", ".join(unknown)})
+        return list(dict.fromkeys(item for item in items if item in known))
+
+    def year(self, name: str, *, required: bool) -> int | None:
+        value = self.data.get(name)
+        if value in (None, ""):
+            if required:
+                self.error(name, _("this field is required."))
+            return None
+        try:
+            if isinstance(value, bool):
+                raise ValueError
+            year = int(str(value).strip()) if not isinstance(value, float) or value.is_integer() else None
+            if year is None:
+                raise ValueError
+        except ValueError:
+            self.error(name, _("“%(value)s” is not a year.") % {"value": str(value)[:40]})
+            return None
+        if not FIRST_YEAR <= year <= self.vocabulary.last_year:
+            self.error(
+                name,
+                _("year %(year)s is out of range (%(first)s–%(last)s).")
+                % {"year": year, "first": FIRST_YEAR, "last": self.vocabulary.last_year},
+            )
+            return None
+        return year
+
+    def boolean(self, name: str) -> bool:
+        value = self.data.get(name)
+        if value in (None, ""):
+            return False
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, int | float) and value in (0, 1):
+            return bool(value)
+        if isinstance(value, str) and value.strip().lower() in {"true", "yes", "1", "sí", "si", "sim"}:
+            return True
+        if isinstance(value, str) and value.strip().lower() in {"false", "no", "0", "não", "nao"}:
+            return False
+        self.error(name, _("must be true or false."))
+        return False
+
+    def number(self, name: str, value, *, required: bool) -> Decimal | None:
+        if value in (None, ""):
+            if required:
+                self.error(name, _("a number is required."))
+            return None
+        if isinstance(value, bool):
+            self.error(name, _("“%(value)s” is not a number.") % {"value": value})
+            return None
+        try:
+            number = Decimal(str(value).strip().replace(",", "."))
+        except InvalidOperation:
+            self.error(name, _("“%(value)s” is not a number.") % {"value": str(value)[:40]})
+            return None
+        if not number.is_finite() or abs(number) > MAX_DECIMAL:
+            self.error(name, _("“%(value)s” is not a number.") % {"value": str(value)[:40]})
+            return None
+        return number.quantize(Decimal("0.01"))
+
+    def results(self) -> list[ResultRow]:
+        value = self.data.get("results")
+        if value in (None, ""):
+            return []
+        if not isinstance(value, list):
+            self.error("results", _("must be a list of objects."))
+            return []
+        rows = []
+        for position, item in enumerate(value, start=1):
+            name = f"results[{position}]"
+            if not isinstance(item, dict):
+                self.error(name, _("must be an object with indicator, baseline, result, unit, period and source."))
+                continue
+            unknown = sorted(set(item) - {"indicator", "baseline", "result", "unit", "period", "source"})
+            if unknown:
+                self.error(name, _("unknown key(s): %(keys)s.") % {"keys": ", ".join(unknown)})
+            texts = {}
+            for key, limit in RESULT_TEXT_LIMITS.items():
+                text = item.get(key)
+                text = "" if text is None else str(text).strip()
+                if len(text) > limit:
+                    self.error(f"{name}.{key}", _("is longer than %(limit)s characters.") % {"limit": limit})
+                texts[key] = text[:limit]
+            if not texts["indicator"]:
+                self.error(f"{name}.indicator", _("this field is required."))
+            result = self.number(f"{name}.result", item.get("result"), required=True)
+            baseline = self.number(f"{name}.baseline", item.get("baseline"), required=False)
+            if texts["indicator"] and result is not None:
+                rows.append(ResultRow(baseline=baseline, result=result, **texts))
+        return rows
+
+
+def check_record(line: int, data: dict, vocabulary: Vocabulary) -> tuple[PracticeRecord | None, list[RecordError]]:
+    check = _Checker(line, data, vocabulary)
+    unknown = sorted(key for key in data if key not in REQUIRED and key not in OPTIONAL)
+    if unknown:
+        check.error("", _("unknown key(s): %(keys)s.") % {"keys": ", ".join(unknown)})
+
+    external_id = check.text("external_id", required=True)
+    if external_id and not EXTERNAL_ID.match(external_id):
+        check.error("external_id", _("use at most 100 letters, digits, dots, colons, hyphens or underscores."))
+    country = check.text("country", required=True).upper()
+    if country and country not in vocabulary.countries:
+        check.error("country", _("unknown country “%(code)s” (use an ISO 3166-1 alpha-2 code of a member state).") % {"code": country})
+    partners = check.slugs("partners", vocabulary.countries, upper=True)
+    if country in partners:
+        check.error("partners", _("the publishing country cannot also be its own partner."))
+    year_started = check.year("year_started", required=True)
+    year_ended = check.year("year_ended", required=False)
+    if year_started and year_ended and year_ended < year_started:
+        check.error("year_ended", _("is before year_started."))
+    contact_email = check.text("contact_email")
+    if contact_email:
+        try:
+            validate_email(contact_email)
+        except ValidationError:
+            check.error("contact_email", _("“%(value)s” is not a valid e-mail address.") % {"value": contact_email[:80]})
+    organizations = check.string_list("support_organizations")
+
+    record = PracticeRecord(
+        line=line,
+        external_id=external_id,
+        country=country,
+        kind=check.choice("kind", PracticeKind.values),
+        language=check.choice("language", ContentLanguage.values),
+        title=check.text("title", required=True),
+        summary=check.text("summary", required=True),
+        problem=check.text("problem", required=True),
+        status=check.choice("status", PracticeStatus.values),
+        year_started=year_started or 0,
+        approach=check.text("approach"),
+        lessons=check.string_list("lessons", item_limit=2000),
+        results=check.results(),
+        topics=check.slugs("topics", vocabulary.topics),
+        keywords=check.string_list("keywords", item_limit=100),
+        stages=check.slugs("stages", vocabulary.stages),
+        mechanisms=check.slugs("mechanisms", vocabulary.mechanisms),
+        partners=partners,
+        year_ended=year_ended,
+        contact_name=check.text("contact_name"),
+        contact_email=contact_email,
+        publish=check.boolean("publish"),
+        resources_staff=check.text("resources_staff"),
+        resources_budget=check.choice("resources_budget", BudgetRange.values, required=False),
+        resources_time=check.text("resources_time"),
+        support_organizations=", ".join(organizations)[:255],
+        transferability=check.text("transferability"),
+    )
+    return (None if check.errors else record), check.errors

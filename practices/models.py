@@ -1,0 +1,401 @@
+"""Page types of the repository: practices index, institution (CONARE profile) and practice."""
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Prefetch, Q
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, TabbedInterface, ObjectList
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from .blocks import TEXT_FEATURES, ApproachBlock, LessonsBlock
+from .choices import FIRST_YEAR, LAST_YEAR, BudgetRange, ContentLanguage, PracticeKind, PracticeStatus
+from .taxonomy import Country, Keyword, Mechanism, ProcedureStage, TaggedKeyword, TaggedTopic, Topic  # noqa: F401
+
+YEAR_VALIDATORS = [MinValueValidator(FIRST_YEAR), MaxValueValidator(LAST_YEAR)]
+
+
+class PracticeIndexPage(Page):
+    """The root of the institutions: one per language tree."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=TEXT_FEATURES)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["practices.InstitutionPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("practices index")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["institutions"] = (
+            InstitutionPage.objects.child_of(self).live().select_related("country").order_by("country__name_es")
+        )
+        return context
+
+
+class InstitutionPage(Page):
+    """The profile of one national asylum institution (CONARE or equivalent body) of one country."""
+
+    country = models.ForeignKey(
+        Country,
+        verbose_name=_("country"),
+        on_delete=models.PROTECT,
+        related_name="institutions",
+        help_text=_("The member state this institution belongs to. Only one institution per country."),
+    )
+    acronym = models.CharField(_("acronym"), max_length=40, blank=True)
+    name_confirmed = models.BooleanField(
+        _("name confirmed"),
+        default=True,
+        help_text=_("Untick while the secretariat has not confirmed the institution's official name."),
+    )
+    mandate = RichTextField(_("mandate"), blank=True, features=TEXT_FEATURES)
+    contact = models.TextField(_("contact details"), blank=True, help_text=_("Postal address, telephone, office hours."))
+    email = models.EmailField(_("e-mail"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("country"),
+        FieldRowPanel([FieldPanel("acronym"), FieldPanel("name_confirmed")]),
+        FieldPanel("mandate"),
+        MultiFieldPanel([FieldPanel("contact"), FieldPanel("email"), FieldPanel("website")], heading=_("Contact")),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("acronym"),
+        index.SearchField("mandate"),
+        index.FilterField("country_id"),
+    ]
+    parent_page_types = ["practices.PracticeIndexPage"]
+    subpage_types = ["practices.PracticePage"]
+
+    class Meta:
+        verbose_name = _("institution")
+        verbose_name_plural = _("institutions")
+
+    def clean(self):
+        super().clean()
+        if self.country_id and self.locale_id:
+            others = InstitutionPage.objects.filter(country_id=self.country_id, locale_id=self.locale_id)
+            if self.pk:
+                others = others.exclude(pk=self.pk)
+            if others.exists():
+                raise ValidationError({"country": _("This country already has an institution page.")})
+
+    @property
+    def mechanisms(self):
+        return self.country.mechanisms.all()
+
+    def practices(self):
+        """Live practices it publishes or takes part in as a partner, in this page's language tree."""
+        return (
+            PracticePage.objects.live()
+            .filter(locale_id=self.locale_id)
+            .filter(Q(institution=self) | Q(partners=self.country_id))
+            .distinct()
+            .for_listing()
+            .order_by("-year_started", "title")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        practices = list(self.practices())
+        context["own_practices"] = [p for p in practices if p.institution_id == self.pk]
+        context["partner_practices"] = [p for p in practices if p.institution_id != self.pk]
+        context["mechanisms"] = self.country.mechanisms.all()
+        return context
+
+
+class PracticePageQuerySet(PageQuerySet):
+    def for_listing(self):
+        """Everything a practice card shows, in a constant number of queries."""
+        return self.select_related("institution", "country", "locale").prefetch_related(
+            Prefetch("tagged_topics", queryset=TaggedTopic.objects.select_related("tag"))
+        )
+
+
+class PracticePage(Page):
+    """A structured case study: one good practice or one lesson learned by a national institution."""
+
+    kind = models.CharField(_("kind"), max_length=20, choices=PracticeKind.choices, default=PracticeKind.PRACTICE)
+    summary = models.TextField(
+        _("summary"),
+        max_length=300,
+        help_text=_("At most 300 characters: what was done and what it achieved. Shown in search results."),
+    )
+    problem = RichTextField(
+        _("problem addressed"), features=TEXT_FEATURES, help_text=_("The situation or difficulty the practice responds to.")
+    )
+    approach = StreamField(
+        ApproachBlock(),
+        verbose_name=_("approach"),
+        blank=True,
+        help_text=_("How it was done: text, numbered steps, quotes, images and documents."),
+    )
+    lessons = StreamField(
+        LessonsBlock(),
+        verbose_name=_("lessons learned"),
+        blank=True,
+        help_text=_("One lesson per item: what worked, what did not, what you would do differently."),
+    )
+    resources_staff = models.CharField(
+        _("staff"), max_length=255, blank=True, help_text=_("People involved, e.g. \"6 eligibility officers\".")
+    )
+    resources_budget = models.CharField(
+        _("budget range"), max_length=20, choices=BudgetRange.choices, blank=True
+    )
+    resources_time = models.CharField(
+        _("time needed"), max_length=255, blank=True, help_text=_("e.g. \"8 months of design and 4 of pilot\".")
+    )
+    support_organizations = models.CharField(
+        _("supporting organisations"),
+        max_length=255,
+        blank=True,
+        help_text=_("Partners such as UNHCR, IOM or OAS, separated by commas."),
+    )
+    transferability = models.TextField(
+        _("transferability"), blank=True, help_text=_("What another country would need to replicate it.")
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=PracticeStatus.choices, default=PracticeStatus.IMPLEMENTED
+    )
+    year_started = models.PositiveSmallIntegerField(_("year started"), validators=YEAR_VALIDATORS)
+    year_ended = models.PositiveSmallIntegerField(_("year ended"), null=True, blank=True, validators=YEAR_VALIDATORS)
+    stages = ParentalManyToManyField(
+        ProcedureStage,
+        verbose_name=_("procedure stages"),
+        related_name="practices",
+        blank=True,
+        help_text=_("Which stages of the refugee status determination procedure it improves."),
+    )
+    topics = ClusterTaggableManager(
+        through=TaggedTopic,
+        verbose_name=_("topics"),
+        blank=True,
+        related_name="practices",
+        help_text=_("Choose from the secretariat's vocabulary."),
+    )
+    keywords = ClusterTaggableManager(
+        through=TaggedKeyword,
+        verbose_name=_("keywords"),
+        blank=True,
+        related_name="practices",
+        help_text=_("Free keywords, in the practice's language."),
+    )
+    mechanisms = ParentalManyToManyField(
+        Mechanism, verbose_name=_("mechanisms"), related_name="practices", blank=True
+    )
+    original_language = models.CharField(
+        _("original language"),
+        max_length=2,
+        choices=ContentLanguage.choices,
+        default=ContentLanguage.SPANISH,
+        help_text=_("The language the practice was written in."),
+    )
+    partners = ParentalManyToManyField(
+        Country,
+        verbose_name=_("partner countries"),
+        related_name="partner_practices",
+        blank=True,
+        help_text=_("Other member states that ran the practice jointly. It is listed under their institutions too."),
+    )
+    contact_name = models.CharField(_("contact person"), max_length=255, blank=True)
+    contact_email = models.EmailField(
+        _("contact e-mail"), blank=True, help_text=_("Shown to visitors in a form that e-mail harvesters cannot read.")
+    )
+    external_id = models.CharField(
+        _("external identifier"),
+        max_length=100,
+        blank=True,
+        db_index=True,
+        help_text=_("Identifier in an imported compilation; re-importing updates the practice with this identifier."),
+    )
+    is_demo = models.BooleanField(
+        _("demonstration content"),
+        default=False,
+        help_text=_("Marks fictitious example content; the page says so to visitors."),
+    )
+
+    # Derived from the position in the tree on every save, never typed by an editor.
+    institution = models.ForeignKey(
+        InstitutionPage, on_delete=models.PROTECT, related_name="+", editable=False, null=True
+    )
+    country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="+", editable=False, null=True)
+
+    objects = PageManager.from_queryset(PracticePageQuerySet)()
+
+    content_panels = Page.content_panels + [
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("status")]),
+        FieldPanel("summary"),
+        FieldPanel("problem"),
+        FieldPanel("approach"),
+        InlinePanel("results", heading=_("Results"), label=_("Indicator")),
+        FieldPanel("lessons"),
+        MultiFieldPanel(
+            [
+                FieldPanel("resources_staff"),
+                FieldPanel("resources_budget"),
+                FieldPanel("resources_time"),
+                FieldPanel("support_organizations"),
+            ],
+            heading=_("Resources needed"),
+        ),
+        FieldPanel("transferability"),
+        InlinePanel("attachments", heading=_("Documents"), label=_("Document")),
+        MultiFieldPanel([FieldPanel("contact_name"), FieldPanel("contact_email")], heading=_("Contact")),
+    ]
+    classification_panels = [
+        FieldRowPanel([FieldPanel("year_started"), FieldPanel("year_ended")]),
+        FieldPanel("stages", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("topics"),
+        FieldPanel("keywords"),
+        FieldPanel("mechanisms", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("partners", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("original_language"),
+    ]
+    promote_panels = Page.promote_panels + [FieldPanel("external_id"), FieldPanel("is_demo")]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Case study")),
+            ObjectList(classification_panels, heading=_("Classification")),
+            ObjectList(promote_panels, heading=_("Promote")),
+            ObjectList(Page.settings_panels, heading=_("Settings")),
+        ]
+    )
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("problem"),
+        index.SearchField("approach"),
+        index.SearchField("lessons"),
+        index.SearchField("transferability"),
+        index.RelatedFields("topics", [index.SearchField("name"), index.SearchField("name_en"), index.SearchField("name_pt")]),
+        index.RelatedFields("keywords", [index.SearchField("name")]),
+        index.RelatedFields("country", [index.SearchField("name_es"), index.SearchField("name_en"), index.SearchField("name_pt")]),
+        index.FilterField("country_id"),
+        index.FilterField("institution_id"),
+        index.FilterField("kind"),
+        index.FilterField("status"),
+        index.FilterField("year_started"),
+        index.FilterField("original_language"),
+    ]
+
+    override_translatable_fields = [
+        SynchronizedField("external_id"),
+        SynchronizedField("contact_name"),
+        SynchronizedField("stages"),
+        SynchronizedField("mechanisms"),
+        SynchronizedField("partners"),
+    ]
+
+    parent_page_types = ["practices.InstitutionPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("practice")
+        verbose_name_plural = _("practices")
+
+    def clean(self):
+        super().clean()
+        if self.year_started and self.year_ended and self.year_ended < self.year_started:
+            raise ValidationError({"year_ended": _("The year it ended cannot be before the year it started.")})
+
+    def save(self, *args, **kwargs):
+        self.sync_place_in_tree()
+        return super().save(*args, **kwargs)
+
+    def sync_place_in_tree(self) -> None:
+        """Institution and country come from the parent page, so they are never typed twice."""
+        if not self.path or self.depth is None or self.depth <= 1:
+            return
+        parent = self.get_parent()
+        if parent is None:
+            return
+        institution = InstitutionPage.objects.filter(pk=parent.pk).only("pk", "country_id").first()
+        if institution is not None:
+            self.institution_id = institution.pk
+            self.country_id = institution.country_id
+
+    @property
+    def content_language(self) -> str:
+        """The language the visible text is in: a real translation's locale, else the original's.
+
+        Originals live in the default-language tree whatever language they are written in;
+        aliases in the other trees show the original's text until someone translates them.
+        """
+        if self.alias_of_id is None and self.locale.language_code[:2] != settings.LANGUAGE_CODE:
+            return self.locale.language_code[:2]
+        return self.original_language
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["results"] = list(self.results.all())
+        context["attachments"] = list(self.attachments.select_related("document"))
+        context["topics"] = list(self.topics.all())
+        context["keywords"] = list(self.keywords.all())
+        context["stages"] = list(self.stages.all())
+        context["mechanisms"] = list(self.mechanisms.all())
+        partners = list(self.partners.all())
+        partner_pages = {
+            p.country_id: p
+            for p in InstitutionPage.objects.live().filter(
+                locale_id=self.locale_id, country__in=[c.pk for c in partners]
+            )
+        }
+        context["partners"] = [(c, partner_pages.get(c.pk)) for c in partners]
+        return context
+
+
+class ResultIndicator(TranslatableMixin, Orderable):
+    """One measured result, so that numbers stay numbers and compare across practices."""
+
+    page = ParentalKey(PracticePage, on_delete=models.CASCADE, related_name="results")
+    indicator = models.CharField(_("indicator"), max_length=255)
+    baseline = models.DecimalField(_("baseline"), max_digits=14, decimal_places=2, null=True, blank=True)
+    result = models.DecimalField(_("result"), max_digits=14, decimal_places=2)
+    unit = models.CharField(_("unit"), max_length=60, blank=True, help_text=_("e.g. days, cases, %"))
+    period = models.CharField(_("period"), max_length=60, blank=True, help_text=_("e.g. 2022-2024"))
+    source = models.CharField(_("source"), max_length=255, blank=True)
+
+    panels = [
+        FieldPanel("indicator"),
+        FieldRowPanel([FieldPanel("baseline"), FieldPanel("result"), FieldPanel("unit")]),
+        FieldRowPanel([FieldPanel("period"), FieldPanel("source")]),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["sort_order"]
+        verbose_name = _("result indicator")
+        verbose_name_plural = _("result indicators")
+
+    def __str__(self):
+        return self.indicator
+
+    @property
+    def change(self):
+        if self.baseline is None:
+            return None
+        return self.result - self.baseline
+
+
+class PracticeDocument(Orderable):
+    page = ParentalKey(PracticePage, on_delete=models.CASCADE, related_name="attachments")
+    document = models.ForeignKey(
+        "wagtaildocs.Document", verbose_name=_("document"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("document")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("attached document")
+        verbose_name_plural = _("attached documents")

@@ -1,0 +1,26 @@
+"""Read-only questions about practices that several pages ask."""
+
+from django.db.models import Count
+
+from .models import InstitutionPage, PracticePage
+from .taxonomy import Topic
+
+
+def published_practices(*, locale):
+    """One page per practice: each language tree holds the original, its alias or its translation."""
+    return PracticePage.objects.live().public().filter(locale=locale)
+
+
+def home_counts(*, locale) -> dict[str, int]:
+    practices = published_practices(locale=locale)
+    return {
+        "practices": practices.count(),
+        "countries": InstitutionPage.objects.live().filter(locale=locale).values("country_id").distinct().count(),
+        "topics": Topic.objects.annotate(n=Count("tagged_practices")).filter(n__gt=0).count(),
+    }
+
+
+def latest_practices(*, locale, limit: int = 6):
+    return list(
+        published_practices(locale=locale).for_listing().order_by("-first_published_at", "-pk")[:limit]
+    )

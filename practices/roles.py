@@ -1,0 +1,84 @@
+"""Groups and their rights: one group of officials per institution, and the technical secretariat.
+
+Officials may add and edit pages only below their own institution's pages (in the three
+language trees, so they can translate), and use only their institution's media collection.
+They cannot publish: the secretariat reviews and publishes. Nobody but administrators
+manages users (in Wagtail that right lets one create superusers).
+"""
+
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
+from wagtail.models import Collection, Locale, GroupCollectionPermission, GroupPagePermission, Page
+
+from .models import InstitutionPage
+from .taxonomy import Country, Keyword, Mechanism, ProcedureStage, Topic
+
+SECRETARIAT_GROUP = "Secretaría técnica"
+OFFICIAL_PAGE_PERMISSIONS = ("add_page", "change_page")
+SECRETARIAT_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page", "bulk_delete_page", "lock_page", "unlock_page")
+MEDIA_PERMISSIONS = {
+    "wagtaildocs": ("add_document", "change_document", "choose_document"),
+    "wagtailimages": ("add_image", "change_image", "choose_image"),
+}
+
+
+def official_group_name(country: Country) -> str:
+    return f"Funcionarios {country.iso2}"
+
+
+def _permission(app_label: str, codename: str) -> Permission:
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def _page_permission(codename: str) -> Permission:
+    return _permission("wagtailcore", codename)
+
+
+def _admin_access() -> Permission:
+    return _permission("wagtailadmin", "access_admin")
+
+
+def institution_collection(institution: InstitutionPage) -> Collection:
+    name = f"{institution.country.iso2} · {institution.acronym or institution.title}"[:255]
+    root = Collection.get_first_root_node()
+    existing = root.get_children().filter(name__startswith=f"{institution.country.iso2} · ").first()
+    return existing or root.add_child(name=name)
+
+
+def ensure_official_group(institution: InstitutionPage) -> Group:
+    group, _ = Group.objects.get_or_create(name=official_group_name(institution.country))
+    group.permissions.add(_admin_access())
+    for page in Page.objects.filter(translation_key=institution.translation_key):
+        for codename in OFFICIAL_PAGE_PERMISSIONS:
+            GroupPagePermission.objects.get_or_create(group=group, page=page, permission=_page_permission(codename))
+    collection = institution_collection(institution)
+    for app_label, codenames in MEDIA_PERMISSIONS.items():
+        for codename in codenames:
+            GroupCollectionPermission.objects.get_or_create(
+                group=group, collection=collection, permission=_permission(app_label, codename)
+            )
+    return group
+
+
+def ensure_secretariat_group() -> Group:
+    group, _ = Group.objects.get_or_create(name=SECRETARIAT_GROUP)
+    group.permissions.add(_admin_access())
+    for model in (Topic, Keyword, Country, Mechanism, ProcedureStage):
+        content_type = ContentType.objects.get_for_model(model)
+        group.permissions.add(*Permission.objects.filter(content_type=content_type))
+    for home in Page.objects.filter(depth=2):
+        for codename in SECRETARIAT_PAGE_PERMISSIONS:
+            GroupPagePermission.objects.get_or_create(group=group, page=home, permission=_page_permission(codename))
+    root_collection = Collection.get_first_root_node()
+    for app_label, codenames in MEDIA_PERMISSIONS.items():
+        for codename in (*codenames, codenames[0].replace("add_", "delete_")):
+            GroupCollectionPermission.objects.get_or_create(
+                group=group, collection=root_collection, permission=_permission(app_label, codename)
+            )
+    return group
+
+
+def ensure_groups() -> None:
+    ensure_secretariat_group()
+    for institution in InstitutionPage.objects.filter(locale=Locale.get_default()).select_related("country"):
+        ensure_official_group(institution)

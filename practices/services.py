@@ -1,0 +1,143 @@
+"""Writes that touch several objects: the site's page tree, language trees and translations."""
+
+from django.utils.text import slugify
+from wagtail.models import Locale, Page, Site
+from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
+from wagtail_localize.synctree import create_aliases_for_new_page
+
+from .models import InstitutionPage, PracticeIndexPage
+from .reference_data import institution_rows
+from .roles import ensure_groups
+from .taxonomy import Country
+
+HOME_TITLES = {
+    "es": "Buenas prácticas de asilo de las Américas",
+    "en": "Asylum good practices of the Americas",
+    "pt": "Boas práticas de asilo das Américas",
+}
+HOME_INTROS = {
+    "es": "<p>Las comisiones nacionales para los refugiados de los 17 Estados del Proceso de Quito y del MIRPS "
+    "comparten aquí sus buenas prácticas y lecciones aprendidas. Busque lo que otros países hicieron ante su "
+    "mismo problema, compárelo y pida un intercambio.</p>",
+    "en": "<p>The national refugee commissions of the 17 states of the Quito Process and the MIRPS share their "
+    "good practices and lessons learned here. Find what other countries did about the same problem, compare it "
+    "and ask for an exchange.</p>",
+    "pt": "<p>As comissões nacionais para os refugiados dos 17 Estados do Processo de Quito e do MIRPS "
+    "compartilham aqui suas boas práticas e lições aprendidas. Encontre o que outros países fizeram diante do "
+    "mesmo problema, compare e peça um intercâmbio.</p>",
+}
+INDEX_TITLES = {
+    "practices": {"es": ("Instituciones", "instituciones"), "en": ("Institutions", "institutions"), "pt": ("Instituições", "instituicoes")},
+    "meetings": {"es": ("Reuniones", "reuniones"), "en": ("Meetings", "meetings"), "pt": ("Reuniões", "reunioes")},
+}
+
+
+def default_locale() -> Locale:
+    return Locale.get_default()
+
+
+def other_locales() -> list[Locale]:
+    return list(Locale.objects.exclude(pk=default_locale().pk).order_by("language_code"))
+
+
+def add_child_with_aliases(parent: Page, page: Page) -> Page:
+    """Adds a page in the Spanish tree and its aliases in the other language trees, as the editor would."""
+    parent.add_child(instance=page)
+    create_aliases_for_new_page(page)
+    return page
+
+
+def translate_page(page: Page, locale: Locale, strings: dict[str, str], *, publish: bool = True) -> Page:
+    """Translates a page through wagtail-localize, so the translation stays in step with its source.
+
+    `strings` maps source segments (a field value, a paragraph, a list item) to their translation;
+    segments without one keep the source text.
+    """
+    source, created = TranslationSource.get_or_create_from_instance(page)
+    if not created:
+        source.update_from_db()
+    translation, _ = Translation.objects.get_or_create(
+        source=source, target_locale=locale, defaults={"enabled": True}
+    )
+    segments = StringSegment.objects.filter(source=source).select_related("string", "context")
+    for segment in segments:
+        target = strings.get(segment.string.data)
+        if target:
+            StringTranslation.objects.update_or_create(
+                translation_of=segment.string,
+                locale=locale,
+                context=segment.context,
+                defaults={"data": target, "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL},
+            )
+    translation.save_target(publish=publish)
+    return page.get_translation(locale)
+
+
+def ensure_site_tree() -> dict[str, Page]:
+    """Creates (once) home → institutions index → 17 institution pages, and the meetings index.
+
+    Idempotent: existing pages are found by type and kept as the secretariat left them.
+    Deliberately not one transaction: wagtail-localize publishes translations in on-commit
+    hooks, and deferred to the end of an outer transaction they would save parent pages
+    with a stale child count and hide their children.
+    """
+    from home.models import HomePage
+    from meetings.models import MeetingIndexPage
+
+    es = default_locale()
+    root = Page.get_first_root_node()
+    home = HomePage.objects.filter(locale=es).first()
+    if home is None:
+        home = HomePage(title=HOME_TITLES["es"], slug="inicio", intro=HOME_INTROS["es"], locale=es)
+        root.add_child(instance=home)
+        home.save_revision().publish()
+    # Wagtail's installer leaves a "Welcome" page as the site root; ours replaces it.
+    for stray in root.get_children().exclude(pk=home.pk).not_type(HomePage):
+        stray.delete()
+    site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
+    site.hostname, site.port, site.root_page = "localhost", 80, home
+    site.site_name = HOME_TITLES["es"]
+    site.save()
+    for locale in other_locales():
+        if not home.has_translation(locale) or home.get_translation(locale).alias_of_id:
+            code = locale.language_code
+            translate_page(home, locale, {HOME_TITLES["es"]: HOME_TITLES[code], HOME_INTROS["es"][3:-4]: HOME_INTROS[code][3:-4], "inicio": {"en": "home", "pt": "pagina-inicial"}[code]})
+
+    index = PracticeIndexPage.objects.filter(locale=es).first()
+    if index is None:
+        title, slug = INDEX_TITLES["practices"]["es"]
+        index = PracticeIndexPage(title=title, slug=slug, locale=es)
+        add_child_with_aliases(home, index)
+        index.save_revision().publish()
+    meetings = MeetingIndexPage.objects.filter(locale=es).first()
+    if meetings is None:
+        title, slug = INDEX_TITLES["meetings"]["es"]
+        meetings = MeetingIndexPage(title=title, slug=slug, locale=es)
+        add_child_with_aliases(home, meetings)
+        meetings.save_revision().publish()
+    for key, page in (("practices", index), ("meetings", meetings)):
+        for locale in other_locales():
+            translation = page.get_translation_or_none(locale)
+            if translation is None or translation.alias_of_id:
+                code = locale.language_code
+                es_title, es_slug = INDEX_TITLES[key]["es"]
+                title, slug = INDEX_TITLES[key][code]
+                translate_page(page, locale, {es_title: title, es_slug: slug})
+
+    countries = {c.iso2: c for c in Country.objects.all()}
+    existing = set(InstitutionPage.objects.filter(locale=es).values_list("country__iso2", flat=True))
+    for row in institution_rows():
+        if row["iso2"] in existing or row["iso2"] not in countries:
+            continue
+        institution = InstitutionPage(
+            title=row["institution_es"],
+            slug=slugify(row["name_es"]),
+            country=countries[row["iso2"]],
+            acronym=row["institution_acronym"],
+            name_confirmed=row["name_confirmed"] == "yes",
+            locale=es,
+        )
+        add_child_with_aliases(index, institution)
+        institution.save_revision().publish()
+    ensure_groups()
+    return {"home": home, "practices": index, "meetings": meetings}

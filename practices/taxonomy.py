@@ -1,0 +1,165 @@
+"""Reference vocabularies: mechanisms, countries, procedure stages, topics and keywords.
+
+They are kept by the secretariat in the admin (snippets). Names are stored in the three
+site languages side by side, because these are short fixed labels that every page shows
+in the visitor's language; a translation workflow for them would be overkill.
+"""
+
+from django import forms
+from django.db import models
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from taggit.models import TagBase, TaggedItemBase
+from wagtail.admin.panels import FieldPanel
+from wagtail.search import index
+
+
+class LocalizedNameMixin(models.Model):
+    """Three names and a `name` that follows the active language (Spanish as fallback)."""
+
+    name_es = models.CharField(_("name (Spanish)"), max_length=255)
+    name_en = models.CharField(_("name (English)"), max_length=255, blank=True)
+    name_pt = models.CharField(_("name (Portuguese)"), max_length=255, blank=True)
+
+    class Meta:
+        abstract = True
+
+    def localized_name(self, language: str | None = None) -> str:
+        language = (language or get_language() or "es")[:2]
+        return getattr(self, f"name_{language}", "") or self.name_es
+
+    def __str__(self):
+        return self.localized_name()
+
+
+class Mechanism(LocalizedNameMixin, index.Indexed):
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    secretariat = models.CharField(
+        _("technical secretariat"),
+        max_length=255,
+        blank=True,
+        help_text=_("Organisations that act as the mechanism's technical secretariat."),
+    )
+    notes = models.TextField(_("notes"), blank=True)
+    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    panels = [
+        FieldPanel("name_es"),
+        FieldPanel("name_en"),
+        FieldPanel("name_pt"),
+        FieldPanel("slug"),
+        FieldPanel("secretariat"),
+        FieldPanel("notes"),
+        FieldPanel("sort_order"),
+    ]
+    search_fields = [index.SearchField("name_es"), index.SearchField("name_en"), index.SearchField("name_pt")]
+
+    class Meta:
+        ordering = ["sort_order", "name_es"]
+        verbose_name = _("regional mechanism")
+        verbose_name_plural = _("regional mechanisms")
+
+
+class Country(LocalizedNameMixin, index.Indexed):
+    iso2 = models.CharField(
+        _("ISO code"),
+        max_length=2,
+        unique=True,
+        help_text=_("ISO 3166-1 alpha-2 code, in capitals (e.g. AR)."),
+    )
+    mechanisms = models.ManyToManyField(
+        Mechanism,
+        verbose_name=_("mechanisms"),
+        related_name="countries",
+        blank=True,
+        help_text=_("Regional mechanisms of which the state is a member."),
+    )
+
+    panels = [
+        FieldPanel("iso2"),
+        FieldPanel("name_es"),
+        FieldPanel("name_en"),
+        FieldPanel("name_pt"),
+        FieldPanel("mechanisms", widget=forms.CheckboxSelectMultiple),
+    ]
+    search_fields = [index.SearchField("name_es"), index.SearchField("name_en"), index.SearchField("name_pt")]
+
+    class Meta:
+        ordering = ["name_es"]
+        verbose_name = _("country")
+        verbose_name_plural = _("countries")
+
+    def save(self, *args, **kwargs):
+        self.iso2 = self.iso2.upper()
+        super().save(*args, **kwargs)
+
+
+class ProcedureStage(LocalizedNameMixin, index.Indexed):
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    panels = [FieldPanel("name_es"), FieldPanel("name_en"), FieldPanel("name_pt"), FieldPanel("slug"), FieldPanel("sort_order")]
+    search_fields = [index.SearchField("name_es"), index.SearchField("name_en"), index.SearchField("name_pt")]
+
+    class Meta:
+        ordering = ["sort_order"]
+        verbose_name = _("procedure stage")
+        verbose_name_plural = _("procedure stages")
+
+
+class Topic(TagBase):
+    """The controlled topic vocabulary. `name` is the Spanish name; only the secretariat adds topics."""
+
+    # Read by Wagtail's tag field: officials can pick existing topics but never create one.
+    free_tagging = False
+
+    name_en = models.CharField(_("name (English)"), max_length=100, blank=True)
+    name_pt = models.CharField(_("name (Portuguese)"), max_length=100, blank=True)
+    description = models.TextField(
+        _("description"), blank=True, help_text=_("What the topic covers, shown on its topic page.")
+    )
+    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    panels = [
+        FieldPanel("name", heading=_("name (Spanish)")),
+        FieldPanel("name_en"),
+        FieldPanel("name_pt"),
+        FieldPanel("slug"),
+        FieldPanel("description"),
+        FieldPanel("sort_order"),
+    ]
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+
+    @property
+    def name_es(self) -> str:
+        return self.name
+
+    def localized_name(self, language: str | None = None) -> str:
+        language = (language or get_language() or "es")[:2]
+        return {"en": self.name_en, "pt": self.name_pt}.get(language) or self.name
+
+    def all_names(self) -> list[str]:
+        return [n for n in (self.name, self.name_en, self.name_pt) if n]
+
+
+class TaggedTopic(TaggedItemBase):
+    tag = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="tagged_practices")
+    content_object = ParentalKey("practices.PracticePage", on_delete=models.CASCADE, related_name="tagged_topics")
+
+
+class Keyword(TagBase):
+    """Free keywords that officials add as they like."""
+
+    class Meta:
+        verbose_name = _("keyword")
+        verbose_name_plural = _("keywords")
+
+
+class TaggedKeyword(TaggedItemBase):
+    tag = models.ForeignKey(Keyword, on_delete=models.CASCADE, related_name="tagged_practices")
+    content_object = ParentalKey("practices.PracticePage", on_delete=models.CASCADE, related_name="tagged_keywords")

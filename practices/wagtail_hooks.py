@@ -1,0 +1,62 @@
+"""Admin: the reference vocabularies as snippets, grouped under one menu for the secretariat."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.models import Locale
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .models import InstitutionPage
+from .roles import ensure_official_group
+from .taxonomy import Country, Keyword, Mechanism, ProcedureStage, Topic
+
+
+class CountryViewSet(SnippetViewSet):
+    model = Country
+    icon = "site"
+    list_display = ["iso2", "name_es", "name_en", "name_pt"]
+    search_fields = ["name_es", "name_en", "name_pt", "iso2"]
+    ordering = ["name_es"]
+
+
+class MechanismViewSet(SnippetViewSet):
+    model = Mechanism
+    icon = "group"
+    list_display = ["name_es", "slug", "secretariat"]
+
+
+class ProcedureStageViewSet(SnippetViewSet):
+    model = ProcedureStage
+    icon = "list-ol"
+    list_display = ["name_es", "name_en", "name_pt", "slug"]
+
+
+class TopicViewSet(SnippetViewSet):
+    model = Topic
+    icon = "tag"
+    list_display = ["name", "name_en", "name_pt", "slug"]
+    search_fields = ["name", "name_en", "name_pt"]
+
+
+class KeywordViewSet(SnippetViewSet):
+    model = Keyword
+    icon = "tag"
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+
+
+class ReferenceDataGroup(SnippetViewSetGroup):
+    menu_label = _("Reference data")
+    menu_icon = "folder-open-inverse"
+    menu_order = 300
+    items = (TopicViewSet, CountryViewSet, MechanismViewSet, ProcedureStageViewSet, KeywordViewSet)
+
+
+register_snippet(ReferenceDataGroup)
+
+
+@hooks.register("after_create_page")
+def create_group_for_new_institution(request, page):
+    """Each institution gets its group of officials and its media collection when it is created."""
+    if isinstance(page.specific, InstitutionPage) and page.locale_id == Locale.get_default().pk:
+        ensure_official_group(page.specific)

@@ -1,0 +1,19 @@
+"""The single source of every practice search."""
+
+from wagtail.models import Locale
+
+from practices.queries import published_practices
+
+MAX_QUERY_LENGTH = 200
+
+
+def clean_query(raw: str) -> str:
+    """Cut very long queries before they reach the engine (and collapse white space)."""
+    return " ".join((raw or "").split())[:MAX_QUERY_LENGTH]
+
+
+def search_practices(*, query: str, locale: Locale):
+    practices = published_practices(locale=locale)
+    if not query:
+        return practices.for_listing().order_by("-first_published_at", "-pk")
+    return practices.search(query)
