@@ -6,6 +6,7 @@ from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.utils.text import slugify
 from wagtail.models import Locale
 
 from ..importing import import_practices
@@ -98,6 +99,7 @@ def translate_demo_practices() -> int:
         for code, fields in by_language.items():
             locale = Locale.objects.get(language_code=code)
             strings = _pairs(originals[external_id], fields)
+            strings[page.slug] = slugify(fields["title"])[:80].strip("-")
             translate_page(page, locale, strings)
             count += 1
     return count
