@@ -3,7 +3,7 @@
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Prefetch, Q
 from django.utils.translation import gettext_lazy as _
@@ -16,6 +16,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from .forms import PracticePageForm
 from .blocks import TEXT_FEATURES, ApproachBlock, LessonsBlock
 from .choices import FIRST_YEAR, LAST_YEAR, BudgetRange, ContentLanguage, PracticeKind, PracticeStatus
 from .taxonomy import Country, Keyword, Mechanism, ProcedureStage, TaggedKeyword, TaggedTopic, Topic  # noqa: F401
@@ -85,6 +86,9 @@ class InstitutionPage(Page):
 
     def clean(self):
         super().clean()
+        self.validate_unique_country()
+
+    def validate_unique_country(self):
         if self.country_id and self.locale_id:
             others = InstitutionPage.objects.filter(country_id=self.country_id, locale_id=self.locale_id)
             if self.pk:
@@ -131,6 +135,7 @@ class PracticePage(Page):
     summary = models.TextField(
         _("summary"),
         max_length=300,
+        validators=[MaxLengthValidator(300)],
         help_text=_("At most 300 characters: what was done and what it achieved. Shown in search results."),
     )
     problem = RichTextField(
@@ -298,6 +303,7 @@ class PracticePage(Page):
         SynchronizedField("partners"),
     ]
 
+    base_form_class = PracticePageForm
     parent_page_types = ["practices.InstitutionPage"]
     subpage_types = []
 

@@ -143,6 +143,9 @@ class Topic(TagBase):
         language = (language or get_language() or "es")[:2]
         return {"en": self.name_en, "pt": self.name_pt}.get(language) or self.name
 
+    def __str__(self):
+        return self.localized_name()
+
     def all_names(self) -> list[str]:
         return [n for n in (self.name, self.name_en, self.name_pt) if n]
 

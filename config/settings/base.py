@@ -129,7 +129,7 @@ STORAGES = {
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-WAGTAIL_SITE_NAME = _("Repositorio de buenas prácticas de asilo de las Américas")
+WAGTAIL_SITE_NAME = _("Asylum good practices of the Americas")
 WAGTAIL_ALLOW_UNICODE_SLUGS = False  # ASCII URLs survive e-mail clients and copy-paste
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = search_backends_from_env()

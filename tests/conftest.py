@@ -1,0 +1,50 @@
+"""Shared fixtures. The test database is built once per session with the site tree and the
+demo content, the way `make run` builds it; each test then runs in a rolled-back transaction.
+"""
+
+import pytest
+from django.core.management import call_command
+from wagtail.models import Locale
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        call_command("load_demo", "--force", verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def _database_for_every_test_below_the_browser(request):
+    """Every test may read the session's site; browser tests reach it through their own server."""
+    if request.node.get_closest_marker("browser") is None:
+        request.getfixturevalue("db")
+
+
+@pytest.fixture
+def es(db):
+    return Locale.objects.get(language_code="es")
+
+
+@pytest.fixture
+def en(db):
+    return Locale.objects.get(language_code="en")
+
+
+@pytest.fixture
+def pt(db):
+    return Locale.objects.get(language_code="pt")
+
+
+@pytest.fixture
+def institution(es):
+    """Argentina's CONARE profile page in the Spanish tree."""
+    from practices.models import InstitutionPage
+
+    return InstitutionPage.objects.get(locale=es, country__iso2="AR")
+
+
+@pytest.fixture
+def other_institution(es):
+    from practices.models import InstitutionPage
+
+    return InstitutionPage.objects.get(locale=es, country__iso2="MX")
