@@ -14,10 +14,8 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture(autouse=True)
-def _database_for_every_test_below_the_browser(request):
-    """Every test may read the session's site; browser tests reach it through their own server."""
-    if request.node.get_closest_marker("browser") is None:
-        request.getfixturevalue("db")
+def _every_test_reads_the_session_site(db):
+    """Every test may read the site built once per session; its own writes are rolled back."""
 
 
 @pytest.fixture

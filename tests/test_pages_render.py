@@ -42,7 +42,7 @@ def test_page_type_renders_in_each_language(client, language, model, filters):
 
 @pytest.mark.parametrize(
     "url, text",
-    [("/es/buscar/", "Buscar prácticas"), ("/en/search/", "Search practices"), ("/pt/busca/", "Buscar práticas")],
+    [("/es/buscar/", "Buscar prácticas"), ("/en/search/", "Search practices"), ("/pt/busca/", "Pesquisar práticas")],
 )
 def test_the_search_page_has_a_translated_url_and_title(client, url, text):
     response = client.get(url)

@@ -27,8 +27,13 @@ class QuietHandler(WSGIRequestHandler):
         pass
 
 
+# Playwright's sync API keeps an event loop running in this thread; Django would then refuse
+# ORM calls from test code here, although nothing actually runs concurrently.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
 @pytest.fixture(scope="session")
-def browser():
+def browser(django_db_setup):
     if not Path(CHROMIUM).exists():
         if os.environ.get("REQUIRE_BROWSER"):
             pytest.fail(f"Chromium not found at {CHROMIUM}: install Debian's chromium package")
@@ -42,7 +47,7 @@ def browser():
 
 
 @pytest.fixture
-def site_url(django_db_blocker):
+def site_url(django_db_setup, django_db_blocker):
     """A live server for one test; the database blocker is lifted while it serves."""
     with django_db_blocker.unblock():
         server = ThreadedWSGIServer(("127.0.0.1", 0), QuietHandler, allow_reuse_address=False)
