@@ -47,7 +47,7 @@ class MeetingIndexPage(Page):
 class MeetingPage(Page):
     start_date = models.DateField(_("start date"))
     end_date = models.DateField(_("end date"), null=True, blank=True)
-    place = models.CharField(_("place"), max_length=255, help_text=_("City and country, or \"virtual\"."))
+    place = models.CharField(_("place"), max_length=255, help_text=_('City and country, or "virtual".'))
     mechanisms = ParentalManyToManyField(Mechanism, verbose_name=_("mechanisms"), related_name="meetings", blank=True)
     summary = models.TextField(_("summary"), max_length=400, blank=True)
     objectives = RichTextField(_("objectives"), blank=True, features=TEXT_FEATURES)
@@ -101,7 +101,9 @@ class MeetingPage(Page):
 
 class MeetingDocument(Orderable):
     page = ParentalKey(MeetingPage, on_delete=models.CASCADE, related_name="documents")
-    document = models.ForeignKey("wagtaildocs.Document", verbose_name=_("document"), on_delete=models.CASCADE, related_name="+")
+    document = models.ForeignKey(
+        "wagtaildocs.Document", verbose_name=_("document"), on_delete=models.CASCADE, related_name="+"
+    )
 
     panels = [FieldPanel("document")]
 

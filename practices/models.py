@@ -9,16 +9,16 @@ from django.db.models import Prefetch, Q
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, TabbedInterface, ObjectList
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from .forms import PracticePageForm
 from .blocks import TEXT_FEATURES, ApproachBlock, LessonsBlock
 from .choices import FIRST_YEAR, LAST_YEAR, BudgetRange, ContentLanguage, PracticeKind, PracticeStatus
+from .forms import PracticePageForm
 from .taxonomy import Country, Keyword, Mechanism, ProcedureStage, TaggedKeyword, TaggedTopic, Topic  # noqa: F401
 
 YEAR_VALIDATORS = [MinValueValidator(FIRST_YEAR), MaxValueValidator(LAST_YEAR)]
@@ -62,7 +62,9 @@ class InstitutionPage(Page):
         help_text=_("Untick while the secretariat has not confirmed the institution's official name."),
     )
     mandate = RichTextField(_("mandate"), blank=True, features=TEXT_FEATURES)
-    contact = models.TextField(_("contact details"), blank=True, help_text=_("Postal address, telephone, office hours."))
+    contact = models.TextField(
+        _("contact details"), blank=True, help_text=_("Postal address, telephone, office hours.")
+    )
     email = models.EmailField(_("e-mail"), blank=True)
     website = models.URLField(_("website"), blank=True)
 
@@ -139,7 +141,9 @@ class PracticePage(Page):
         help_text=_("At most 300 characters: what was done and what it achieved. Shown in search results."),
     )
     problem = RichTextField(
-        _("problem addressed"), features=TEXT_FEATURES, help_text=_("The situation or difficulty the practice responds to.")
+        _("problem addressed"),
+        features=TEXT_FEATURES,
+        help_text=_("The situation or difficulty the practice responds to."),
     )
     approach = StreamField(
         ApproachBlock(),
@@ -154,13 +158,11 @@ class PracticePage(Page):
         help_text=_("One lesson per item: what worked, what did not, what you would do differently."),
     )
     resources_staff = models.CharField(
-        _("staff"), max_length=255, blank=True, help_text=_("People involved, e.g. \"6 eligibility officers\".")
+        _("staff"), max_length=255, blank=True, help_text=_('People involved, e.g. "6 eligibility officers".')
     )
-    resources_budget = models.CharField(
-        _("budget range"), max_length=20, choices=BudgetRange.choices, blank=True
-    )
+    resources_budget = models.CharField(_("budget range"), max_length=20, choices=BudgetRange.choices, blank=True)
     resources_time = models.CharField(
-        _("time needed"), max_length=255, blank=True, help_text=_("e.g. \"8 months of design and 4 of pilot\".")
+        _("time needed"), max_length=255, blank=True, help_text=_('e.g. "8 months of design and 4 of pilot".')
     )
     support_organizations = models.CharField(
         _("supporting organisations"),
@@ -197,9 +199,7 @@ class PracticePage(Page):
         related_name="practices",
         help_text=_("Free keywords, in the practice's language."),
     )
-    mechanisms = ParentalManyToManyField(
-        Mechanism, verbose_name=_("mechanisms"), related_name="practices", blank=True
-    )
+    mechanisms = ParentalManyToManyField(Mechanism, verbose_name=_("mechanisms"), related_name="practices", blank=True)
     original_language = models.CharField(
         _("original language"),
         max_length=2,
@@ -284,9 +284,13 @@ class PracticePage(Page):
         index.SearchField("approach"),
         index.SearchField("lessons"),
         index.SearchField("transferability"),
-        index.RelatedFields("topics", [index.SearchField("name"), index.SearchField("name_en"), index.SearchField("name_pt")]),
+        index.RelatedFields(
+            "topics", [index.SearchField("name"), index.SearchField("name_en"), index.SearchField("name_pt")]
+        ),
         index.RelatedFields("keywords", [index.SearchField("name")]),
-        index.RelatedFields("country", [index.SearchField("name_es"), index.SearchField("name_en"), index.SearchField("name_pt")]),
+        index.RelatedFields(
+            "country", [index.SearchField("name_es"), index.SearchField("name_en"), index.SearchField("name_pt")]
+        ),
         index.FilterField("country_id"),
         index.FilterField("institution_id"),
         index.FilterField("kind"),

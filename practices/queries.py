@@ -21,6 +21,4 @@ def home_counts(*, locale) -> dict[str, int]:
 
 
 def latest_practices(*, locale, limit: int = 6):
-    return list(
-        published_practices(locale=locale).for_listing().order_by("-first_published_at", "-pk")[:limit]
-    )
+    return list(published_practices(locale=locale).for_listing().order_by("-first_published_at", "-pk")[:limit])

@@ -55,14 +55,24 @@ def load_reference_data(apps) -> dict[str, int]:
     for order, row in enumerate(read_rows("procedure_stages.csv")):
         _, was_created = ProcedureStage.objects.get_or_create(
             slug=row["slug"],
-            defaults={"name_es": row["name_es"], "name_en": row["name_en"], "name_pt": row["name_pt"], "sort_order": order},
+            defaults={
+                "name_es": row["name_es"],
+                "name_en": row["name_en"],
+                "name_pt": row["name_pt"],
+                "sort_order": order,
+            },
         )
         created["stages"] += was_created
 
     for order, row in enumerate(read_rows("topics.csv")):
         _, was_created = Topic.objects.get_or_create(
             slug=row["slug"],
-            defaults={"name": row["name_es"], "name_en": row["name_en"], "name_pt": row["name_pt"], "sort_order": order},
+            defaults={
+                "name": row["name_es"],
+                "name_en": row["name_en"],
+                "name_pt": row["name_pt"],
+                "sort_order": order,
+            },
         )
         created["topics"] += was_created
     return created

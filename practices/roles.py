@@ -8,14 +8,21 @@ manages users (in Wagtail that right lets one create superusers).
 
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
-from wagtail.models import Collection, Locale, GroupCollectionPermission, GroupPagePermission, Page
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Locale, Page
 
 from .models import InstitutionPage
 from .taxonomy import Country, Keyword, Mechanism, ProcedureStage, Topic
 
 SECRETARIAT_GROUP = "Secretaría técnica"
 OFFICIAL_PAGE_PERMISSIONS = ("add_page", "change_page")
-SECRETARIAT_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page", "bulk_delete_page", "lock_page", "unlock_page")
+SECRETARIAT_PAGE_PERMISSIONS = (
+    "add_page",
+    "change_page",
+    "publish_page",
+    "bulk_delete_page",
+    "lock_page",
+    "unlock_page",
+)
 MEDIA_PERMISSIONS = {
     "wagtaildocs": ("add_document", "change_document", "choose_document"),
     "wagtailimages": ("add_image", "change_image", "choose_image"),

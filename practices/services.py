@@ -27,7 +27,11 @@ HOME_INTROS = {
     "mesmo problema, compare e peça um intercâmbio.</p>",
 }
 INDEX_TITLES = {
-    "practices": {"es": ("Instituciones", "instituciones"), "en": ("Institutions", "institutions"), "pt": ("Instituições", "instituicoes")},
+    "practices": {
+        "es": ("Instituciones", "instituciones"),
+        "en": ("Institutions", "institutions"),
+        "pt": ("Instituições", "instituicoes"),
+    },
     "meetings": {"es": ("Reuniones", "reuniones"), "en": ("Meetings", "meetings"), "pt": ("Reuniões", "reunioes")},
 }
 
@@ -56,9 +60,7 @@ def translate_page(page: Page, locale: Locale, strings: dict[str, str], *, publi
     source, created = TranslationSource.get_or_create_from_instance(page)
     if not created:
         source.update_from_db()
-    translation, _ = Translation.objects.get_or_create(
-        source=source, target_locale=locale, defaults={"enabled": True}
-    )
+    translation, _ = Translation.objects.get_or_create(source=source, target_locale=locale, defaults={"enabled": True})
     segments = StringSegment.objects.filter(source=source).select_related("string", "context")
     for segment in segments:
         target = strings.get(segment.string.data)
@@ -101,7 +103,15 @@ def ensure_site_tree() -> dict[str, Page]:
     for locale in other_locales():
         if not home.has_translation(locale) or home.get_translation(locale).alias_of_id:
             code = locale.language_code
-            translate_page(home, locale, {HOME_TITLES["es"]: HOME_TITLES[code], HOME_INTROS["es"][3:-4]: HOME_INTROS[code][3:-4], "inicio": {"en": "home", "pt": "pagina-inicial"}[code]})
+            translate_page(
+                home,
+                locale,
+                {
+                    HOME_TITLES["es"]: HOME_TITLES[code],
+                    HOME_INTROS["es"][3:-4]: HOME_INTROS[code][3:-4],
+                    "inicio": {"en": "home", "pt": "pagina-inicial"}[code],
+                },
+            )
 
     index = PracticeIndexPage.objects.filter(locale=es).first()
     if index is None:

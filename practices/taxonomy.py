@@ -25,12 +25,12 @@ class LocalizedNameMixin(models.Model):
     class Meta:
         abstract = True
 
+    def __str__(self):
+        return self.localized_name()
+
     def localized_name(self, language: str | None = None) -> str:
         language = (language or get_language() or "es")[:2]
         return getattr(self, f"name_{language}", "") or self.name_es
-
-    def __str__(self):
-        return self.localized_name()
 
 
 class Mechanism(LocalizedNameMixin, index.Indexed):
@@ -99,7 +99,13 @@ class ProcedureStage(LocalizedNameMixin, index.Indexed):
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
 
-    panels = [FieldPanel("name_es"), FieldPanel("name_en"), FieldPanel("name_pt"), FieldPanel("slug"), FieldPanel("sort_order")]
+    panels = [
+        FieldPanel("name_es"),
+        FieldPanel("name_en"),
+        FieldPanel("name_pt"),
+        FieldPanel("slug"),
+        FieldPanel("sort_order"),
+    ]
     search_fields = [index.SearchField("name_es"), index.SearchField("name_en"), index.SearchField("name_pt")]
 
     class Meta:

@@ -2,8 +2,8 @@
 
 import factory
 import wagtail_factories
-from wagtail.documents.models import Document
 from django.core.files.base import ContentFile
+from wagtail.documents.models import Document
 
 from practices.choices import PracticeKind, PracticeStatus
 from practices.models import PracticeDocument, PracticePage, ResultIndicator
@@ -35,7 +35,9 @@ def make_practice(parent, *, topics=(), stages=(), partners=(), results=0, docum
     ]
     page.attachments = [
         PracticeDocument(
-            document=Document.objects.create(title=f"Documento {i}", file=ContentFile(b"%PDF-1.4 test", name=f"doc{i}.pdf")),
+            document=Document.objects.create(
+                title=f"Documento {i}", file=ContentFile(b"%PDF-1.4 test", name=f"doc{i}.pdf")
+            ),
             sort_order=i,
         )
         for i in range(documents)

@@ -52,7 +52,11 @@ def test_the_search_page_has_a_translated_url_and_title(client, url, text):
 
 @pytest.mark.parametrize(
     "url, text",
-    [("/es/no-existe/", "Página no encontrada"), ("/en/missing/", "Page not found"), ("/pt/nada/", "Página não encontrada")],
+    [
+        ("/es/no-existe/", "Página no encontrada"),
+        ("/en/missing/", "Page not found"),
+        ("/pt/nada/", "Página não encontrada"),
+    ],
 )
 def test_not_found_is_translated(client, url, text):
     response = client.get(url)

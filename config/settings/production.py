@@ -7,7 +7,7 @@ from .env import env_bool, env_list, env_str
 
 DEBUG = False
 SECRET_KEY = env_str("SECRET_KEY", "")
-if not SECRET_KEY or SECRET_KEY.startswith("django-insecure") or len(SECRET_KEY) < 50:
+if not SECRET_KEY or SECRET_KEY.startswith("django-insecure") or len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5:
     raise ImproperlyConfigured(
         "SECRET_KEY must be set to a random value of at least 50 characters in production "
         "(the development key is refused)."
@@ -28,3 +28,6 @@ EMAIL_PORT = int(env_str("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+
+# Wagtail's live preview shows the page in a same-origin iframe, so SAMEORIGIN, not DENY.
+SILENCED_SYSTEM_CHECKS = ["security.W019"]

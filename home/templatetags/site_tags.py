@@ -44,4 +44,3 @@ def breadcrumbs(context):
 def obfuscated(value: str) -> str:
     """The address reversed and base64-encoded: harvesters read no address; our script decodes it on request."""
     return base64.b64encode((value or "")[::-1].encode()).decode()
-

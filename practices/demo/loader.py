@@ -24,7 +24,12 @@ DEMO_USERS = [
     {"username": "admin", "password": "admin-demo-2026", "role": "superuser", "country": None},
     {"username": "secretaria", "password": "secretaria-demo-2026", "role": "secretariat", "country": None},
 ] + [
-    {"username": f"oficial-{code.lower()}", "password": f"oficial-{code.lower()}-demo-2026", "role": "official", "country": code}
+    {
+        "username": f"oficial-{code.lower()}",
+        "password": f"oficial-{code.lower()}-demo-2026",
+        "role": "official",
+        "country": code,
+    }
     for code in DEMO_OFFICIAL_COUNTRIES
 ]
 
@@ -115,12 +120,42 @@ MEETING_OBJECTIVES = """<p><b>Objetivo general:</b> visibilizar los desafíos, a
 </ul>"""
 
 MEETING_AGENDA = [
-    (date(2025, 9, 24), "09:00–09:30", "Apertura", "Presidencias Pro Tempore del Proceso de Quito (Ecuador) y del MIRPS (Costa Rica), con las Secretarías Técnicas."),
-    (date(2025, 9, 24), "09:30–11:00", "Desafíos comunes de los procedimientos de determinación de la condición de refugiado", "Intercambio entre pares sobre acceso, rezago y procesamiento diferenciado de casos."),
-    (date(2025, 9, 24), "11:30–13:00", "Digitalización y modernización de los sistemas de asilo", "Experiencias nacionales de registro en línea, gestión electrónica de expedientes y entrevistas remotas."),
-    (date(2025, 9, 24), "14:30–16:30", "Calidad, integridad e información sobre país de origen", "Modelos de gestión que garantizan la calidad; uso y producción de información sobre país de origen."),
-    (date(2025, 9, 25), "09:00–10:30", "Cooperación internacional y responsabilidad compartida", "Apoyo a las comunidades de acogida y articulación con el Plan de Acción de Chile."),
-    (date(2025, 9, 25), "11:00–13:00", "Hacia una hoja de ruta conjunta 2026", "Trabajo en grupos y acuerdos para el fortalecimiento progresivo de las CONARE."),
+    (
+        date(2025, 9, 24),
+        "09:00–09:30",
+        "Apertura",
+        "Presidencias Pro Tempore del Proceso de Quito (Ecuador) y del MIRPS (Costa Rica), con las Secretarías Técnicas.",
+    ),
+    (
+        date(2025, 9, 24),
+        "09:30–11:00",
+        "Desafíos comunes de los procedimientos de determinación de la condición de refugiado",
+        "Intercambio entre pares sobre acceso, rezago y procesamiento diferenciado de casos.",
+    ),
+    (
+        date(2025, 9, 24),
+        "11:30–13:00",
+        "Digitalización y modernización de los sistemas de asilo",
+        "Experiencias nacionales de registro en línea, gestión electrónica de expedientes y entrevistas remotas.",
+    ),
+    (
+        date(2025, 9, 24),
+        "14:30–16:30",
+        "Calidad, integridad e información sobre país de origen",
+        "Modelos de gestión que garantizan la calidad; uso y producción de información sobre país de origen.",
+    ),
+    (
+        date(2025, 9, 25),
+        "09:00–10:30",
+        "Cooperación internacional y responsabilidad compartida",
+        "Apoyo a las comunidades de acogida y articulación con el Plan de Acción de Chile.",
+    ),
+    (
+        date(2025, 9, 25),
+        "11:00–13:00",
+        "Hacia una hoja de ruta conjunta 2026",
+        "Trabajo en grupos y acuerdos para el fortalecimiento progresivo de las CONARE.",
+    ),
 ]
 
 
@@ -143,7 +178,9 @@ def create_demo_meeting():
             "asilo de los 17 Estados miembros. Idioma de trabajo: español."
         ),
         objectives=MEETING_OBJECTIVES,
-        agenda=[("item", {"day": d, "time": t, "title": title, "description": text}) for d, t, title, text in MEETING_AGENDA],
+        agenda=[
+            ("item", {"day": d, "time": t, "title": title, "description": text}) for d, t, title, text in MEETING_AGENDA
+        ],
         locale=es,
     )
     meeting.mechanisms = list(Mechanism.objects.all())

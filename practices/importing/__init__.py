@@ -4,5 +4,5 @@ readers.py turns a file into numbered records, schema.py checks each record agai
 vocabularies, writer.py saves one valid record as a practice page. See docs/import.md.
 """
 
-from .service import ImportReport, import_practices  # noqa: F401
 from .errors import ImportFileError, RecordError  # noqa: F401
+from .service import ImportReport, import_practices  # noqa: F401

@@ -138,7 +138,9 @@ def _tabular_record(line: int, row: dict) -> Record:
             try:
                 data[key] = json.loads(value) if isinstance(value, str) else value
             except json.JSONDecodeError as exc:
-                return Record(line, None, RecordError(line, key, _("malformed JSON (%(detail)s).") % {"detail": exc.msg}))
+                return Record(
+                    line, None, RecordError(line, key, _("malformed JSON (%(detail)s).") % {"detail": exc.msg})
+                )
         else:
             data[key] = value
     return Record(line, data)

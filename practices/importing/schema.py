@@ -100,7 +100,9 @@ class _Checker:
         value = str(value).strip()
         limit = TEXT_LIMITS.get(name)
         if limit and len(value) > limit:
-            self.error(name, _("is %(length)s characters long; at most %(limit)s.") % {"length": len(value), "limit": limit})
+            self.error(
+                name, _("is %(length)s characters long; at most %(limit)s.") % {"length": len(value), "limit": limit}
+            )
         return value
 
     def choice(self, name: str, choices, *, required: bool = True, default: str = "") -> str:
@@ -108,7 +110,8 @@ class _Checker:
         if value and value not in choices:
             self.error(
                 name,
-                _("unknown value “%(value)s”; use one of: %(choices)s.") % {"value": value, "choices": ", ".join(choices)},
+                _("unknown value “%(value)s”; use one of: %(choices)s.")
+                % {"value": value, "choices": ", ".join(choices)},
             )
         return value or default
 
@@ -235,7 +238,10 @@ def check_record(line: int, data: dict, vocabulary: Vocabulary) -> tuple[Practic
         check.error("external_id", _("use at most 100 letters, digits, dots, colons, hyphens or underscores."))
     country = check.text("country", required=True).upper()
     if country and country not in vocabulary.countries:
-        check.error("country", _("unknown country “%(code)s” (use an ISO 3166-1 alpha-2 code of a member state).") % {"code": country})
+        check.error(
+            "country",
+            _("unknown country “%(code)s” (use an ISO 3166-1 alpha-2 code of a member state).") % {"code": country},
+        )
     partners = check.slugs("partners", vocabulary.countries, upper=True)
     if country in partners:
         check.error("partners", _("the publishing country cannot also be its own partner."))
@@ -248,7 +254,9 @@ def check_record(line: int, data: dict, vocabulary: Vocabulary) -> tuple[Practic
         try:
             validate_email(contact_email)
         except ValidationError:
-            check.error("contact_email", _("“%(value)s” is not a valid e-mail address.") % {"value": contact_email[:80]})
+            check.error(
+                "contact_email", _("“%(value)s” is not a valid e-mail address.") % {"value": contact_email[:80]}
+            )
     organizations = check.string_list("support_organizations")
 
     record = PracticeRecord(

@@ -44,14 +44,17 @@ def check_file(path: Path, *, writer: PracticeWriter) -> tuple[list[PracticeReco
                 RecordError(
                     raw.line,
                     "external_id",
-                    _("“%(id)s” already appears on line %(line)s.") % {"id": record.external_id, "line": seen[record.external_id]},
+                    _("“%(id)s” already appears on line %(line)s.")
+                    % {"id": record.external_id, "line": seen[record.external_id]},
                 )
             )
             continue
         seen[record.external_id] = raw.line
         if writer.missing_institution(record):
             errors.append(
-                RecordError(raw.line, "country", _("no institution page exists for %(code)s yet.") % {"code": record.country})
+                RecordError(
+                    raw.line, "country", _("no institution page exists for %(code)s yet.") % {"code": record.country}
+                )
             )
             continue
         records.append(record)

@@ -21,7 +21,9 @@ def test_home_page_renders_in_the_browser_in_each_language(page, site_url, langu
     assert page.get_by_role("button", name=search_label, exact=True).first.is_visible()
     assert page.locator(".practice-card").count() == 6
     # the stylesheet was served and applied (not a bare HTML page)
-    assert page.evaluate("getComputedStyle(document.querySelector('.site-header')).backgroundColor") != "rgba(0, 0, 0, 0)"
+    assert (
+        page.evaluate("getComputedStyle(document.querySelector('.site-header')).backgroundColor") != "rgba(0, 0, 0, 0)"
+    )
     screenshot(page, f"home-{language}-desktop")
 
 

@@ -28,9 +28,20 @@ def practice_form(**overrides):
         "status": "pilot",
         "summary": "Resumen corto.",
         "problem": rich_text("<p>El problema.</p>"),
-        "approach": streamfield([("text", rich_text("<p>Cómo se hizo.</p>")), ("steps", list_block(["Paso uno", "Paso dos"]))]),
+        "approach": streamfield(
+            [("text", rich_text("<p>Cómo se hizo.</p>")), ("steps", list_block(["Paso uno", "Paso dos"]))]
+        ),
         "results": inline_formset(
-            [{"indicator": "Días de espera", "baseline": "90", "result": "30", "unit": "días", "period": "2024", "source": "CONARE"}]
+            [
+                {
+                    "indicator": "Días de espera",
+                    "baseline": "90",
+                    "result": "30",
+                    "unit": "días",
+                    "period": "2024",
+                    "source": "CONARE",
+                }
+            ]
         ),
         "lessons": streamfield([("lesson", "Una lección.")]),
         "attachments": inline_formset([]),

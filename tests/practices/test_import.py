@@ -26,7 +26,14 @@ def record(**overrides):
         "approach": "Se creó un sistema de turnos.\n\n1. Diseño del formulario.\n2. Piloto en la sede.",
         "lessons": ["Probar con usuarios reales antes de lanzar."],
         "results": [
-            {"indicator": "Espera media", "baseline": 45, "result": 12, "unit": "días", "period": "2023", "source": "CONARE"}
+            {
+                "indicator": "Espera media",
+                "baseline": 45,
+                "result": 12,
+                "unit": "días",
+                "period": "2023",
+                "source": "CONARE",
+            }
         ],
         "topics": ["digitalizacion"],
         "keywords": ["turnos"],
@@ -77,6 +84,8 @@ class _Capture:
 
 
 def test_the_documented_sample_imports(db, es):
+    run_import(SAMPLE.with_suffix(".csv"))
+    assert PracticePage.objects.filter(external_id__startswith="sample-csv-", locale=es).count() == 2
     run_import(SAMPLE)
     page = PracticePage.objects.get(external_id="sample-ec-001", locale=es)
     assert page.live
@@ -200,7 +209,7 @@ def test_a_bad_record_is_named_by_line_and_field_and_nothing_is_written(db, tmp_
 
 def test_malformed_json_names_the_line(db, tmp_path):
     path = tmp_path / "broken.jsonl"
-    path.write_text(json.dumps(record()) + "\n{\"external_id\": \"x\", oops}\n", encoding="utf-8")
+    path.write_text(json.dumps(record()) + '\n{"external_id": "x", oops}\n', encoding="utf-8")
     before = practice_rows()
     assert "line 2: malformed JSON" in import_error(path)
     assert practice_rows() == before

@@ -17,12 +17,20 @@ def queries_for(client, url) -> int:
 
 def test_practice_page_queries_do_not_grow_with_results_documents_topics_or_partners(client, institution):
     small = make_practice(
-        institution, topics=Topic.objects.all()[:1], stages=ProcedureStage.objects.all()[:1],
-        partners=Country.objects.filter(iso2="UY"), results=1, documents=1,
+        institution,
+        topics=Topic.objects.all()[:1],
+        stages=ProcedureStage.objects.all()[:1],
+        partners=Country.objects.filter(iso2="UY"),
+        results=1,
+        documents=1,
     )
     large = make_practice(
-        institution, topics=Topic.objects.all()[:8], stages=ProcedureStage.objects.all()[:6],
-        partners=Country.objects.filter(iso2__in=["UY", "PY", "CL", "BR"]), results=12, documents=9,
+        institution,
+        topics=Topic.objects.all()[:8],
+        stages=ProcedureStage.objects.all()[:6],
+        partners=Country.objects.filter(iso2__in=["UY", "PY", "CL", "BR"]),
+        results=12,
+        documents=9,
     )
     small_count = queries_for(client, small.get_url())
     large_count = queries_for(client, large.get_url())

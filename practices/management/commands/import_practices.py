@@ -50,7 +50,9 @@ class Command(BaseCommand):
                 % {"count": len(report.errors)}
             )
         if dry_run:
-            self.stdout.write(_("Dry run: %(count)s practice(s) are valid; nothing was written.") % {"count": report.checked})
+            self.stdout.write(
+                _("Dry run: %(count)s practice(s) are valid; nothing was written.") % {"count": report.checked}
+            )
         else:
             self.stdout.write(
                 self.style.SUCCESS(
