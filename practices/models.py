@@ -69,8 +69,9 @@ class InstitutionPage(Page):
     website = models.URLField(_("website"), blank=True)
 
     content_panels = Page.content_panels + [
-        FieldPanel("country"),
-        FieldRowPanel([FieldPanel("acronym"), FieldPanel("name_confirmed")]),
+        # Officials edit their profile but never move it to another country.
+        FieldPanel("country", permission="practices.change_country"),
+        FieldRowPanel([FieldPanel("acronym"), FieldPanel("name_confirmed", permission="practices.change_country")]),
         FieldPanel("mandate"),
         MultiFieldPanel([FieldPanel("contact"), FieldPanel("email"), FieldPanel("website")], heading=_("Contact")),
     ]

@@ -52,9 +52,13 @@ def institution_collection(institution: InstitutionPage) -> Collection:
     return existing or root.add_child(name=name)
 
 
+def _translate() -> Permission:
+    return _permission("wagtail_localize", "submit_translation")
+
+
 def ensure_official_group(institution: InstitutionPage) -> Group:
     group, _ = Group.objects.get_or_create(name=official_group_name(institution.country))
-    group.permissions.add(_admin_access())
+    group.permissions.add(_admin_access(), _translate())
     for page in Page.objects.filter(translation_key=institution.translation_key):
         for codename in OFFICIAL_PAGE_PERMISSIONS:
             GroupPagePermission.objects.get_or_create(group=group, page=page, permission=_page_permission(codename))
@@ -69,7 +73,7 @@ def ensure_official_group(institution: InstitutionPage) -> Group:
 
 def ensure_secretariat_group() -> Group:
     group, _ = Group.objects.get_or_create(name=SECRETARIAT_GROUP)
-    group.permissions.add(_admin_access())
+    group.permissions.add(_admin_access(), _translate())
     for model in (Topic, Keyword, Country, Mechanism, ProcedureStage):
         content_type = ContentType.objects.get_for_model(model)
         group.permissions.add(*Permission.objects.filter(content_type=content_type))

@@ -114,3 +114,27 @@ def test_the_secretariat_publishes_from_the_editor(client, institution):
 def test_the_admin_opens_for_an_official(client, official):
     client.force_login(official)
     assert client.get("/admin/").status_code == 200
+
+
+def test_an_official_can_translate_her_institutions_practice(client, official, institution):
+    client.force_login(official)
+    practice = PracticePage.objects.child_of(institution).live().first()
+    response = client.get(f"/admin/localize/submit/page/{practice.pk}/")
+    assert response.status_code == 200
+
+
+def test_an_official_cannot_move_her_institution_to_another_country(client, official, institution):
+    from practices.taxonomy import Country
+
+    client.force_login(official)
+    url = f"/admin/pages/{institution.pk}/edit/"
+    assert client.get(url).status_code == 200
+    form = client.get(url).context["form"]
+    assert "country" not in form.fields
+    data = nested_form_data(
+        {"title": institution.title, "slug": institution.slug, "acronym": "X", "country": Country.objects.get(iso2="MX").pk,
+         "mandate": rich_text("<p>m</p>"), "contact": "", "email": "", "website": "", "comments": inline_formset([])}
+    )
+    client.post(url, data)
+    institution.refresh_from_db()
+    assert institution.country.iso2 == "AR"
