@@ -160,7 +160,7 @@ MEETING_AGENDA = [
 
 
 def create_demo_meeting():
-    from meetings.models import MeetingIndexPage, MeetingPage, MeetingRelatedPractice
+    from meetings.models import MeetingDocument, MeetingIndexPage, MeetingPage, MeetingRelatedPractice
 
     es = Locale.get_default()
     if MeetingPage.objects.filter(locale=es, start_date=date(2025, 9, 24)).exists():
@@ -184,10 +184,24 @@ def create_demo_meeting():
         locale=es,
     )
     meeting.mechanisms = list(Mechanism.objects.all())
+    meeting.documents = [MeetingDocument(document=concept_note_document(), sort_order=0)]
     related = PracticePage.objects.filter(locale=es, live=True, topics__slug="eficiencia-y-rezago").distinct()[:4]
     meeting.related_practices = [MeetingRelatedPractice(practice=p, sort_order=i) for i, p in enumerate(related)]
     add_child_with_aliases(index, meeting)
     meeting.save_revision().publish()
+
+
+def concept_note_document():
+    from django.core.files import File
+    from wagtail.documents.models import Document
+
+    title = "Nota conceptual: Segunda Reunión Técnica Regional (2025)"
+    existing = Document.objects.filter(title=title).first()
+    if existing:
+        return existing
+    path = DEMO_DIR / "nota-conceptual-segunda-reunion-2025.pdf"
+    with open(path, "rb") as handle:
+        return Document.objects.create(title=title, file=File(handle, name=path.name))
 
 
 def create_demo_users() -> int:

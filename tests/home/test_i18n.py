@@ -47,5 +47,6 @@ def test_interface_strings_are_translated(client):
 def test_an_untranslated_practice_says_it_is_shown_in_its_original_language(client, en):
     alias = PracticePage.objects.live().filter(locale=en, alias_of__isnull=False, original_language="es").first()
     html = client.get(alias.get_url()).content.decode()
-    assert 'lang="es"' in html
+    assert '<article class="container practice" lang="es">' in html
+    assert '<html lang="en">' in html
     assert "shown in its original language" in html

@@ -132,8 +132,17 @@ def test_an_official_cannot_move_her_institution_to_another_country(client, offi
     form = client.get(url).context["form"]
     assert "country" not in form.fields
     data = nested_form_data(
-        {"title": institution.title, "slug": institution.slug, "acronym": "X", "country": Country.objects.get(iso2="MX").pk,
-         "mandate": rich_text("<p>m</p>"), "contact": "", "email": "", "website": "", "comments": inline_formset([])}
+        {
+            "title": institution.title,
+            "slug": institution.slug,
+            "acronym": "X",
+            "country": Country.objects.get(iso2="MX").pk,
+            "mandate": rich_text("<p>m</p>"),
+            "contact": "",
+            "email": "",
+            "website": "",
+            "comments": inline_formset([]),
+        }
     )
     client.post(url, data)
     institution.refresh_from_db()
