@@ -13,7 +13,7 @@ def clean_query(raw: str) -> str:
 
 
 def search_practices(*, query: str, locale: Locale):
-    practices = published_practices(locale=locale)
+    practices = published_practices(locale=locale).for_listing()
     if not query:
-        return practices.for_listing().order_by("-first_published_at", "-pk")
+        return practices.order_by("-first_published_at", "-pk")
     return practices.search(query)

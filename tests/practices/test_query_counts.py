@@ -47,3 +47,20 @@ def test_institution_page_queries_do_not_grow_with_its_practices(client, institu
 
 def test_home_page_queries_are_bounded(client):
     assert queries_for(client, "/es/") <= 20
+
+
+def test_search_page_queries_do_not_grow_with_the_number_of_results(client):
+    from wagtail.models import Locale
+
+    from practices.models import PracticePage
+    from search.views import PAGE_SIZE
+
+    few_query, some_query = "Warao", "refugiados"
+    spanish_tree = PracticePage.objects.live().filter(locale=Locale.objects.get(language_code="es"))
+    assert 0 < spanish_tree.search(few_query).count() < spanish_tree.search(some_query).count() < PAGE_SIZE
+    assert spanish_tree.count() > PAGE_SIZE  # browsing shows a full page
+    few = queries_for(client, f"/es/buscar/?q={few_query}")
+    some = queries_for(client, f"/es/buscar/?q={some_query}")
+    browse = queries_for(client, "/es/buscar/")
+    assert few == some == browse
+    assert browse <= 12
