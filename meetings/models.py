@@ -13,6 +13,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from practices.blocks import TEXT_FEATURES
+from practices.mixins import OriginalLanguageMixin
 from practices.taxonomy import Mechanism
 
 
@@ -44,7 +45,7 @@ class MeetingIndexPage(Page):
         return context
 
 
-class MeetingPage(Page):
+class MeetingPage(OriginalLanguageMixin, Page):
     start_date = models.DateField(_("start date"))
     end_date = models.DateField(_("end date"), null=True, blank=True)
     place = models.CharField(_("place"), max_length=255, help_text=_('City and country, or "virtual".'))
@@ -60,6 +61,7 @@ class MeetingPage(Page):
         FieldPanel("summary"),
         FieldPanel("objectives"),
         FieldPanel("agenda"),
+        FieldPanel("original_language"),
         InlinePanel("documents", heading=_("Documents"), label=_("Document")),
         InlinePanel("related_practices", heading=_("Related practices"), label=_("Practice")),
     ]
@@ -92,6 +94,7 @@ class MeetingPage(Page):
         originals = PracticePage.objects.filter(pk__in=practice_ids).values_list("translation_key", flat=True)
         context["practices"] = list(
             PracticePage.objects.live()
+            .public()
             .filter(translation_key__in=list(originals), locale_id=self.locale_id)
             .for_listing()
         )

@@ -1,7 +1,6 @@
 """Page types of the repository: practices index, institution (CONARE profile) and practice."""
 
 from django import forms
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 from django.db import models
@@ -17,8 +16,9 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from .blocks import TEXT_FEATURES, ApproachBlock, LessonsBlock
-from .choices import FIRST_YEAR, LAST_YEAR, BudgetRange, ContentLanguage, PracticeKind, PracticeStatus
+from .choices import FIRST_YEAR, LAST_YEAR, BudgetRange, PracticeKind, PracticeStatus
 from .forms import PracticePageForm
+from .mixins import OriginalLanguageMixin
 from .taxonomy import Country, Keyword, Mechanism, ProcedureStage, TaggedKeyword, TaggedTopic, Topic  # noqa: F401
 
 YEAR_VALIDATORS = [MinValueValidator(FIRST_YEAR), MaxValueValidator(LAST_YEAR)]
@@ -39,13 +39,12 @@ class PracticeIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["institutions"] = (
-            InstitutionPage.objects.child_of(self).live().select_related("country").order_by("country__name_es")
-        )
+        institutions = InstitutionPage.objects.child_of(self).live().public().select_related("country")
+        context["institutions"] = sorted(institutions, key=lambda page: page.country.localized_name().casefold())
         return context
 
 
-class InstitutionPage(Page):
+class InstitutionPage(OriginalLanguageMixin, Page):
     """The profile of one national asylum institution (CONARE or equivalent body) of one country."""
 
     country = models.ForeignKey(
@@ -74,6 +73,7 @@ class InstitutionPage(Page):
         FieldRowPanel([FieldPanel("acronym"), FieldPanel("name_confirmed", permission="practices.change_country")]),
         FieldPanel("mandate"),
         MultiFieldPanel([FieldPanel("contact"), FieldPanel("email"), FieldPanel("website")], heading=_("Contact")),
+        FieldPanel("original_language"),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("acronym"),
@@ -107,6 +107,7 @@ class InstitutionPage(Page):
         """Live practices it publishes or takes part in as a partner, in this page's language tree."""
         return (
             PracticePage.objects.live()
+            .public()
             .filter(locale_id=self.locale_id)
             .filter(Q(institution=self) | Q(partners=self.country_id))
             .distinct()
@@ -131,7 +132,7 @@ class PracticePageQuerySet(PageQuerySet):
         )
 
 
-class PracticePage(Page):
+class PracticePage(OriginalLanguageMixin, Page):
     """A structured case study: one good practice or one lesson learned by a national institution."""
 
     kind = models.CharField(_("kind"), max_length=20, choices=PracticeKind.choices, default=PracticeKind.PRACTICE)
@@ -201,13 +202,6 @@ class PracticePage(Page):
         help_text=_("Free keywords, in the practice's language."),
     )
     mechanisms = ParentalManyToManyField(Mechanism, verbose_name=_("mechanisms"), related_name="practices", blank=True)
-    original_language = models.CharField(
-        _("original language"),
-        max_length=2,
-        choices=ContentLanguage.choices,
-        default=ContentLanguage.SPANISH,
-        help_text=_("The language the practice was written in."),
-    )
     partners = ParentalManyToManyField(
         Country,
         verbose_name=_("partner countries"),
@@ -336,17 +330,6 @@ class PracticePage(Page):
         if institution is not None:
             self.institution_id = institution.pk
             self.country_id = institution.country_id
-
-    @property
-    def content_language(self) -> str:
-        """The language the visible text is in: a real translation's locale, else the original's.
-
-        Originals live in the default-language tree whatever language they are written in;
-        aliases in the other trees show the original's text until someone translates them.
-        """
-        if self.alias_of_id is None and self.locale.language_code[:2] != settings.LANGUAGE_CODE:
-            return self.locale.language_code[:2]
-        return self.original_language
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -1,7 +1,5 @@
 """Read-only questions about practices that several pages ask."""
 
-from django.db.models import Count
-
 from .models import InstitutionPage, PracticePage
 from .taxonomy import Topic
 
@@ -16,7 +14,7 @@ def home_counts(*, locale) -> dict[str, int]:
     return {
         "practices": practices.count(),
         "countries": InstitutionPage.objects.live().filter(locale=locale).values("country_id").distinct().count(),
-        "topics": Topic.objects.annotate(n=Count("tagged_practices")).filter(n__gt=0).count(),
+        "topics": Topic.objects.filter(tagged_practices__content_object__in=practices).distinct().count(),
     }
 
 

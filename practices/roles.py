@@ -58,7 +58,11 @@ def _translate() -> Permission:
 
 def ensure_official_group(institution: InstitutionPage) -> Group:
     group, _ = Group.objects.get_or_create(name=official_group_name(institution.country))
-    group.permissions.add(_admin_access(), _translate())
+    # Not wagtail-localize's submit_translation: its views check only that global permission,
+    # not the page, so it would let an official translate (and publish) any institution's page.
+    # The secretariat submits pages for translation; officials then edit the translations of
+    # their own pages, which wagtail-localize guards with the page's edit permission.
+    group.permissions.add(_admin_access())
     for page in Page.objects.filter(translation_key=institution.translation_key):
         for codename in OFFICIAL_PAGE_PERMISSIONS:
             GroupPagePermission.objects.get_or_create(group=group, page=page, permission=_page_permission(codename))

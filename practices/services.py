@@ -1,5 +1,6 @@
 """Writes that touch several objects: the site's page tree, language trees and translations."""
 
+from django.contrib.contenttypes.models import ContentType
 from django.utils.text import slugify
 from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
@@ -34,6 +35,10 @@ INDEX_TITLES = {
     },
     "meetings": {"es": ("Reuniones", "reuniones"), "en": ("Meetings", "meetings"), "pt": ("Reuniões", "reunioes")},
 }
+
+
+# The profile is written in the country's official language (English for Belize and Guyana).
+INSTITUTION_LANGUAGES = {"BR": "pt", "BZ": "en", "GY": "en"}
 
 
 def default_locale() -> Locale:
@@ -75,6 +80,13 @@ def translate_page(page: Page, locale: Locale, strings: dict[str, str], *, publi
     return page.get_translation(locale)
 
 
+def remove_wagtail_welcome_page(root: Page) -> None:
+    """Deletes the childless plain "Welcome" page Wagtail's first migration creates, and nothing else."""
+    for page in root.get_children().filter(content_type=ContentType.objects.get_for_model(Page), slug="home"):
+        if page.numchild == 0 and not Site.objects.filter(root_page=page).exists():
+            page.delete()
+
+
 def ensure_site_tree() -> dict[str, Page]:
     """Creates (once) home → institutions index → 17 institution pages, and the meetings index.
 
@@ -93,13 +105,12 @@ def ensure_site_tree() -> dict[str, Page]:
         home = HomePage(title=HOME_TITLES["es"], slug="inicio", intro=HOME_INTROS["es"], locale=es)
         root.add_child(instance=home)
         home.save_revision().publish()
-    # Wagtail's installer leaves a "Welcome" page as the site root; ours replaces it.
-    for stray in root.get_children().exclude(pk=home.pk).not_type(HomePage):
-        stray.delete()
-    site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
-    site.hostname, site.port, site.root_page = "localhost", 80, home
-    site.site_name = HOME_TITLES["es"]
-    site.save()
+    if not Site.objects.filter(root_page__in=home.get_translations(inclusive=True)).exists():
+        # First run: Wagtail's installer pointed the default site at its "Welcome" page.
+        site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True, hostname="localhost")
+        site.root_page, site.site_name = home, HOME_TITLES["es"]
+        site.save()
+        remove_wagtail_welcome_page(root)
     for locale in other_locales():
         if not home.has_translation(locale) or home.get_translation(locale).alias_of_id:
             code = locale.language_code
@@ -144,6 +155,7 @@ def ensure_site_tree() -> dict[str, Page]:
             slug=slugify(row["name_es"]),
             country=countries[row["iso2"]],
             acronym=row["institution_acronym"],
+            original_language=INSTITUTION_LANGUAGES.get(row["iso2"], "es"),
             name_confirmed=row["name_confirmed"] == "yes",
             locale=es,
         )

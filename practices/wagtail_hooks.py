@@ -55,7 +55,8 @@ class ReferenceDataGroup(SnippetViewSetGroup):
 register_snippet(ReferenceDataGroup)
 
 
-@hooks.register("after_create_page")
+# After wagtail-localize's own hook (order 0), so the aliases in the other trees exist to be granted.
+@hooks.register("after_create_page", order=100)
 def create_group_for_new_institution(request, page):
     """Each institution gets its group of officials and its media collection when it is created."""
     if isinstance(page.specific, InstitutionPage) and page.locale_id == Locale.get_default().pk:

@@ -1,5 +1,7 @@
 """The single source of every practice search."""
 
+import re
+
 from wagtail.models import Locale
 
 from practices.queries import published_practices
@@ -7,9 +9,16 @@ from practices.queries import published_practices
 MAX_QUERY_LENGTH = 200
 
 
+UNSAFE_CHARACTERS = re.compile(r'["\x00-\x1f\x7f]')
+
+
 def clean_query(raw: str) -> str:
-    """Cut very long queries before they reach the engine (and collapse white space)."""
-    return " ".join((raw or "").split())[:MAX_QUERY_LENGTH]
+    """Cut very long queries before they reach the engine, collapse white space, drop control characters.
+
+    Double quotes go too: an unbalanced one breaks SQLite's full-text syntax, and phrase search is
+    not offered.
+    """
+    return " ".join(UNSAFE_CHARACTERS.sub(" ", (raw or "")[: MAX_QUERY_LENGTH * 4]).split())[:MAX_QUERY_LENGTH]
 
 
 def search_practices(*, query: str, locale: Locale):

@@ -37,13 +37,14 @@ DEMO_USERS = [
 def load_demo(*, with_users: bool = True, stdout=None) -> dict[str, int]:
     ensure_site_tree()
     fill_institution_profiles()
-    report = import_practices(DEMO_DIR / "practices.jsonl", mark_demo=True)
+    # Only what is missing: a second `make run` keeps whatever an editor changed in the demo.
+    report = import_practices(DEMO_DIR / "practices.jsonl", mark_demo=True, only_new=True)
     if not report.ok:
         raise RuntimeError("Demo practices do not validate:\n" + "\n".join(str(e) for e in report.errors))
     translated = translate_demo_practices()
     create_demo_meeting()
     users = create_demo_users() if with_users else 0
-    return {"created": report.created, "updated": report.updated, "translated": translated, "users": users}
+    return {"created": report.created, "kept": report.skipped, "translated": translated, "users": users}
 
 
 def fill_institution_profiles() -> None:
@@ -103,6 +104,9 @@ def translate_demo_practices() -> int:
             continue
         for code, fields in by_language.items():
             locale = Locale.objects.get(language_code=code)
+            existing = page.get_translation_or_none(locale)
+            if existing is not None and existing.alias_of_id is None:
+                continue  # already translated; an editor may have improved it since
             strings = _pairs(originals[external_id], fields)
             strings[page.slug] = slugify(fields["title"])[:80].strip("-")
             translate_page(page, locale, strings)

@@ -92,8 +92,9 @@ def _csv_records(text: str) -> Iterator[Record]:
     reader = csv.DictReader(io.StringIO(text, newline=""))
     if not reader.fieldnames:
         raise ImportFileError(_("The CSV file has no header row."))
-    for row in reader:
-        yield _tabular_record(reader.line_num, row)
+    # Rows numbered as a spreadsheet shows them (header = 1), not physical lines: a cell may hold paragraphs.
+    for number, row in enumerate(reader, start=2):
+        yield _tabular_record(number, row)
 
 
 def _xlsx_records(path: Path) -> Iterator[Record]:

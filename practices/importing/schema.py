@@ -7,6 +7,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from ..choices import FIRST_YEAR, BudgetRange, ContentLanguage, PracticeKind, PracticeStatus
@@ -258,6 +259,15 @@ def check_record(line: int, data: dict, vocabulary: Vocabulary) -> tuple[Practic
                 "contact_email", _("“%(value)s” is not a valid e-mail address.") % {"value": contact_email[:80]}
             )
     organizations = check.string_list("support_organizations")
+    if len(", ".join(organizations)) > TEXT_LIMITS["support_organizations"]:
+        check.error(
+            "support_organizations",
+            _("together longer than %(limit)s characters.") % {"limit": TEXT_LIMITS["support_organizations"]},
+        )
+
+    title = check.text("title", required=True)
+    if title and not slugify(title):
+        check.error("title", _("needs at least one letter or digit of the Latin alphabet, for the page address."))
 
     record = PracticeRecord(
         line=line,
@@ -265,7 +275,7 @@ def check_record(line: int, data: dict, vocabulary: Vocabulary) -> tuple[Practic
         country=country,
         kind=check.choice("kind", PracticeKind.values),
         language=check.choice("language", ContentLanguage.values),
-        title=check.text("title", required=True),
+        title=title,
         summary=check.text("summary", required=True),
         problem=check.text("problem", required=True),
         status=check.choice("status", PracticeStatus.values),
@@ -285,7 +295,7 @@ def check_record(line: int, data: dict, vocabulary: Vocabulary) -> tuple[Practic
         resources_staff=check.text("resources_staff"),
         resources_budget=check.choice("resources_budget", BudgetRange.values, required=False),
         resources_time=check.text("resources_time"),
-        support_organizations=", ".join(organizations)[:255],
+        support_organizations=", ".join(organizations),
         transferability=check.text("transferability"),
     )
     return (None if check.errors else record), check.errors

@@ -4,6 +4,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.utils.translation import gettext as _
 
@@ -15,11 +16,25 @@ from .writer import PracticeWriter
 MAX_REPORTED_ERRORS = 200
 
 
+class _WriteFailed(Exception):
+    """A record passed the checks but the page refused it; the whole import is rolled back."""
+
+    def __init__(self, record: PracticeRecord, error: ValidationError):
+        self.record, self.error = record, error
+
+    def as_record_error(self) -> RecordError:
+        if hasattr(self.error, "message_dict"):
+            field, messages = next(iter(self.error.message_dict.items()))
+            return RecordError(self.record.line, "" if field == "__all__" else field, " ".join(messages))
+        return RecordError(self.record.line, "", " ".join(self.error.messages))
+
+
 @dataclass
 class ImportReport:
     checked: int = 0
     created: int = 0
     updated: int = 0
+    skipped: int = 0
     errors: list[RecordError] = field(default_factory=list)
     dry_run: bool = False
 
@@ -68,6 +83,7 @@ def import_practices(
     *,
     dry_run: bool = False,
     mark_demo: bool = False,
+    only_new: bool = False,
     progress: Callable[[int, int], None] | None = None,
 ) -> ImportReport:
     """Raises ImportFileError when the file as a whole is unreadable; otherwise reports per line.
@@ -80,15 +96,27 @@ def import_practices(
     report = ImportReport(checked=len(records) + len({e.line for e in errors}), errors=errors, dry_run=dry_run)
     if errors or dry_run:
         return report
-    with transaction.atomic():
-        for position, record in enumerate(records, start=1):
-            _page, created = writer.write(record)
-            if created:
-                report.created += 1
-            else:
-                report.updated += 1
-            if progress:
-                progress(position, len(records))
+    if only_new:
+        existing = writer.existing_external_ids()
+        report.skipped = sum(record.external_id in existing for record in records)
+        records = [record for record in records if record.external_id not in existing]
+    try:
+        with transaction.atomic():
+            for position, record in enumerate(records, start=1):
+                try:
+                    _page, created = writer.write(record)
+                except ValidationError as exc:
+                    raise _WriteFailed(record, exc) from exc
+                if created:
+                    report.created += 1
+                else:
+                    report.updated += 1
+                if progress:
+                    progress(position, len(records))
+    except _WriteFailed as failure:
+        report.created = report.updated = 0
+        report.errors = [failure.as_record_error()]
+        return report
     if connection.vendor == "postgresql":
         # Fresh planner statistics: stale ones made a filtered search 300x slower after a bulk load.
         with connection.cursor() as cursor:

@@ -4,6 +4,7 @@ import re
 from html import escape
 
 from wagtail.models import Locale
+from wagtail_localize.models import Translation, TranslationSource
 from wagtail_localize.synctree import create_aliases_for_new_page
 
 from ..models import InstitutionPage, PracticePage, ResultIndicator
@@ -50,6 +51,13 @@ class PracticeWriter:
         self.stages = {s.slug: s for s in ProcedureStage.objects.all()}
         self.mechanisms = {m.slug: m for m in Mechanism.objects.all()}
 
+    def existing_external_ids(self) -> set[str]:
+        return set(
+            PracticePage.objects.filter(locale=self.locale)
+            .exclude(external_id="")
+            .values_list("external_id", flat=True)
+        )
+
     def missing_institution(self, record: PracticeRecord) -> bool:
         return record.country not in self.institutions
 
@@ -64,12 +72,14 @@ class PracticeWriter:
             institution.add_child(instance=page)
             create_aliases_for_new_page(page)
         elif page.get_parent().pk != institution.pk:
-            page.move(institution, pos="last-child")
+            move_with_translations(page, institution)
             page.refresh_from_db()
             self._fill(page, record)
         revision = page.save_revision(clean=True)
         if record.publish:
             revision.publish()
+            if not created:
+                sync_translations(page)
         return page, created
 
     def _fill(self, page: PracticePage, record: PracticeRecord) -> None:
@@ -112,6 +122,29 @@ class PracticeWriter:
             )
             for position, row in enumerate(record.results)
         ]
+
+
+def move_with_translations(page: PracticePage, institution: InstitutionPage) -> None:
+    """Moves the original and its aliases and translations, each under the institution in its own tree."""
+    for version in PracticePage.objects.filter(translation_key=page.translation_key).exclude(pk=page.pk):
+        target = institution.get_translation_or_none(version.locale)
+        if target is not None:
+            version.move(target, pos="last-child")
+    page.move(institution, pos="last-child")
+
+
+def sync_translations(page: PracticePage) -> None:
+    """Brings real translations in step with the updated original (aliases follow on publish).
+
+    As wagtail-localize's "Sync translated pages": synchronised fields are copied, text already
+    translated stays, new text shows in the original language until it is translated.
+    """
+    source = TranslationSource.objects.filter(object_id=page.translation_key, locale_id=page.locale_id).first()
+    if source is None:
+        return
+    source.update_from_db()
+    for translation in Translation.objects.filter(source=source, enabled=True):
+        translation.save_target(publish=True)
 
 
 def _keyword(word: str) -> Keyword:

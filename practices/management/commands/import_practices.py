@@ -36,10 +36,13 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("file", type=Path)
         parser.add_argument("--dry-run", action="store_true", help="Check the file and report, without writing.")
+        parser.add_argument(
+            "--only-new", action="store_true", help="Skip practices whose external_id is already in the repository."
+        )
 
-    def handle(self, *args, file: Path, dry_run: bool, **options):
+    def handle(self, *args, file: Path, dry_run: bool, only_new: bool, **options):
         try:
-            report = import_practices(file, dry_run=dry_run, progress=ProgressBar(sys.stderr))
+            report = import_practices(file, dry_run=dry_run, only_new=only_new, progress=ProgressBar(sys.stderr))
         except ImportFileError as exc:
             raise CommandError(str(exc)) from None
         if not report.ok:
@@ -56,7 +59,7 @@ class Command(BaseCommand):
         else:
             self.stdout.write(
                 self.style.SUCCESS(
-                    _("Imported: %(created)s new, %(updated)s updated.")
-                    % {"created": report.created, "updated": report.updated}
+                    _("Imported: %(created)s new, %(updated)s updated, %(skipped)s skipped.")
+                    % {"created": report.created, "updated": report.updated, "skipped": report.skipped}
                 )
             )

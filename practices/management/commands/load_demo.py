@@ -18,7 +18,7 @@ class Command(BaseCommand):
         result = load_demo(with_users=with_users)
         self.stdout.write(
             self.style.SUCCESS(
-                "Demo content: {created} practices created, {updated} updated, {translated} translations, "
+                "Demo content: {created} practices created, {kept} kept as they were, {translated} translations, "
                 "{users} new users.".format(**result)
             )
         )
