@@ -126,12 +126,40 @@ def test_reimporting_updates_instead_of_duplicating(db, es, tmp_path):
     assert page.results.count() == 0
 
 
-def test_reimport_with_another_country_moves_the_practice(db, es, tmp_path):
+def test_reimport_with_another_country_moves_the_practice_in_every_language(db, es, tmp_path):
     run_import(write_jsonl(tmp_path, record()))
     run_import(write_jsonl(tmp_path, record(country="UY", partners=[])))
     page = PracticePage.objects.get(external_id="test-ar-001", locale=es)
-    assert page.country.iso2 == "UY"
-    assert page.get_parent().specific.country.iso2 == "UY"
+    for version in PracticePage.objects.filter(translation_key=page.translation_key):
+        assert version.country.iso2 == "UY", version.locale
+        assert version.get_parent().specific.country.iso2 == "UY"
+        assert version.get_parent().locale_id == version.locale_id
+
+
+def test_reimport_brings_real_translations_in_step(db, es, en, tmp_path, django_capture_on_commit_callbacks):
+    from practices.services import translate_page
+
+    run_import(write_jsonl(tmp_path, record()))
+    page = PracticePage.objects.get(external_id="test-ar-001", locale=es)
+    with django_capture_on_commit_callbacks(execute=True):
+        translate_page(
+            page, en, {"Turnos en línea para la primera entrevista": "Online appointments for the first interview"}
+        )
+    with django_capture_on_commit_callbacks(execute=True):
+        run_import(write_jsonl(tmp_path, record(status="scaled", year_started=2021)))
+    translation = PracticePage.objects.get(translation_key=page.translation_key, locale=en)
+    assert translation.alias_of_id is None
+    assert translation.title == "Online appointments for the first interview"
+    assert (translation.status, translation.year_started) == ("scaled", 2021)
+
+
+def test_only_new_skips_practices_already_imported(db, es, tmp_path):
+    run_import(write_jsonl(tmp_path, record()))
+    report = import_practices(
+        write_jsonl(tmp_path, record(title="No debe cambiar"), record(external_id="x-2")), only_new=True
+    )
+    assert (report.created, report.updated, report.skipped) == (1, 0, 1)
+    assert PracticePage.objects.get(external_id="test-ar-001", locale=es).title != "No debe cambiar"
 
 
 def test_a_draft_is_imported_unpublished(db, es, tmp_path):
@@ -197,6 +225,11 @@ def test_xlsx_with_the_same_columns_imports(db, es, tmp_path):
         ({"year_ended": 2001}, "line 2, field “year_ended”: is before year_started"),
         ({"partners": ["AR"]}, "field “partners”: the publishing country cannot also be its own partner"),
         ({"titel": "typo"}, "line 2: unknown key(s): titel"),
+        ({"title": "¿¡!?"}, "line 2, field “title”: needs at least one letter or digit"),
+        (
+            {"support_organizations": ["Organización " * 10] * 3},
+            "field “support_organizations”: together longer than 255",
+        ),
     ],
 )
 def test_a_bad_record_is_named_by_line_and_field_and_nothing_is_written(db, tmp_path, overrides, expected):
@@ -213,6 +246,22 @@ def test_malformed_json_names_the_line(db, tmp_path):
     before = practice_rows()
     assert "line 2: malformed JSON" in import_error(path)
     assert practice_rows() == before
+
+
+def test_csv_errors_name_the_spreadsheet_row_even_with_paragraphs_in_cells(db, tmp_path):
+    path = tmp_path / "rows.csv"
+    rows = [record(external_id="r-1"), record(external_id="r-2", country="XX")]
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        for data in rows:
+            writer.writerow(
+                {
+                    k: ";".join(v) if isinstance(v, list) and k != "results" else json.dumps(v) if k == "results" else v
+                    for k, v in data.items()
+                }
+            )
+    assert "line 3, field “country”" in import_error(path)
 
 
 def test_a_repeated_external_id_is_refused(db, tmp_path):

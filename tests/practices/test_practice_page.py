@@ -67,5 +67,20 @@ def test_the_contact_address_is_not_in_the_page_source(client, institution):
     assert "data-protected-email" in html
 
 
-def test_topic_vocabulary_is_closed_to_officials():
-    assert Topic.free_tagging is False
+def test_a_view_restricted_practice_is_not_listed(client, institution):
+    from wagtail.models import PageViewRestriction
+
+    page = make_practice(institution, title="Práctica con contraseña")
+    PageViewRestriction.objects.create(page=page, restriction_type="password", password="secreto")
+    assert page.title not in client.get(institution.get_url()).content.decode()
+
+
+def test_the_home_page_counts_only_topics_of_published_practices(client, institution):
+    from practices.queries import home_counts
+
+    unused = Topic.objects.create(name="Tema sin prácticas publicadas", slug="tema-sin-practicas")
+    before = home_counts(locale=institution.locale)["topics"]
+    make_practice(institution, topics=[unused], publish=False)
+    assert home_counts(locale=institution.locale)["topics"] == before
+    make_practice(institution, topics=[unused])
+    assert home_counts(locale=institution.locale)["topics"] == before + 1

@@ -21,10 +21,17 @@ def test_home_and_indexes_are_real_translations_not_aliases(en, pt):
     assert PracticeIndexPage.objects.get(locale=pt).slug == "instituicoes"
 
 
-def test_setting_up_the_site_again_changes_nothing(db):
+def test_setting_up_the_site_again_keeps_the_secretariats_settings(db):
+    site = Site.objects.get(is_default_site=True)
+    site.hostname, site.port, site.site_name = "buenaspracticas.example.org", 443, "Editado"
+    site.save()
+    extra = Page(title="Página suelta", slug="suelta")
+    Page.get_first_root_node().add_child(instance=extra)
     before = Page.objects.count()
     ensure_site_tree()
     assert Page.objects.count() == before
+    site.refresh_from_db()
+    assert (site.hostname, site.port, site.site_name) == ("buenaspracticas.example.org", 443, "Editado")
 
 
 def test_institution_pages_carry_the_reference_names(es):
