@@ -1,0 +1,28 @@
+import os
+
+import pytest
+from wagtail.search.backends import get_search_backend
+
+
+@pytest.fixture
+def elasticsearch_backend(request, settings):
+    """The real elasticsearch9 backend and client, against an osmem clone (or ELASTICSEARCH_URL when set)."""
+    url = os.environ.get("ELASTICSEARCH_URL")
+    options = {}
+    if not url:
+        from .osmem import PlainJsonNode
+
+        url = request.getfixturevalue("osmem_clone").url
+        options["node_class"] = PlainJsonNode
+    settings.WAGTAILSEARCH_BACKENDS = {
+        **settings.WAGTAILSEARCH_BACKENDS,
+        "elasticsearch": {
+            "BACKEND": "wagtail.search.backends.elasticsearch9",
+            "URLS": [url],
+            "INDEX": "test_buenaspracticas",
+            "TIMEOUT": 5,
+            "OPTIONS": options,
+            "AUTO_UPDATE": False,
+        },
+    }
+    return get_search_backend("elasticsearch")
