@@ -48,7 +48,8 @@ def search_backends_from_env() -> dict:
                 "OPTIONS": {"max_retries": 0, "retry_on_timeout": False},
                 "AUTO_UPDATE": True,
             },
-            # Kept up to date as a second index so search can fall back to it.
+            # Kept up to date as a second index, for answering from the database when the
+            # engine is down (the fallback itself comes with the faceted search, issue 4).
             "database": database,
         }
     return {"default": database}
