@@ -292,6 +292,11 @@ class PracticePage(OriginalLanguageMixin, Page):
         index.FilterField("status"),
         index.FilterField("year_started"),
         index.FilterField("original_language"),
+        # Multi-valued facets for Elasticsearch (the database engine groups with the ORM instead).
+        index.FilterField("country_ids", type="IntegerField"),
+        index.FilterField("topic_ids", type="IntegerField"),
+        index.FilterField("stage_ids", type="IntegerField"),
+        index.FilterField("mechanism_ids", type="IntegerField"),
     ]
 
     override_translatable_fields = [
@@ -309,6 +314,29 @@ class PracticePage(OriginalLanguageMixin, Page):
     class Meta:
         verbose_name = _("practice")
         verbose_name_plural = _("practices")
+
+    @classmethod
+    def get_indexed_objects(cls):
+        # Everything a search document reads, fetched per batch instead of per page.
+        return (
+            super()
+            .get_indexed_objects()
+            .select_related("country", "institution", "locale")
+            .prefetch_related("partners", "stages", "mechanisms", "tagged_topics__tag", "tagged_keywords__tag")
+        )
+
+    def country_ids(self) -> list[int]:
+        """The publishing country and the partners: a joint practice is found under each."""
+        return [pk for pk in [self.country_id, *(c.pk for c in self.partners.all())] if pk]
+
+    def topic_ids(self) -> list[int]:
+        return [tagged.tag_id for tagged in self.tagged_topics.all()]
+
+    def stage_ids(self) -> list[int]:
+        return [stage.pk for stage in self.stages.all()]
+
+    def mechanism_ids(self) -> list[int]:
+        return [mechanism.pk for mechanism in self.mechanisms.all()]
 
     def clean(self):
         super().clean()

@@ -5,7 +5,9 @@ from practices.reference_data import load_reference_data
 
 
 class Command(BaseCommand):
-    help = "Creates reference records (countries, mechanisms, stages, topics) missing from the database; never overwrites."
+    help = (
+        "Creates reference records (countries, mechanisms, stages, topics) missing from the database; never overwrites."
+    )
 
     def handle(self, *args, **options):
         created = load_reference_data(apps)

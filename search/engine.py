@@ -1,0 +1,193 @@
+"""The one adapter between our search and the configured Wagtail search backend.
+
+Why an adapter: faceted search needs, for every facet, counts that ignore that facet's own
+selection, over the text matches. Wagtail's `.facet()` sends one request per facet, cannot group
+many-to-many fields on the database backends, and on Elasticsearch returns at most 10 buckets
+(wagtail#5668). So:
+
+- on the database backends (SQLite, PostgreSQL) the text match comes from `.search()` as an ORM
+  queryset, and every facet's counts come from one SQL statement (a UNION ALL of GROUP BYs);
+- on Elasticsearch the text query comes from the backend's own query compiler, and results and
+  all facet counts come from one request (a `post_filter` plus one filtered terms aggregation per
+  facet, with a size large enough for every value).
+
+Nothing outside this module branches on the backend.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db.models import CharField, Count, F, Q, Value
+from django.db.models.functions import Cast
+from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
+from modelsearch.query import MATCH_ALL
+from wagtail.models import Locale
+from wagtail.search.backends import get_search_backend
+
+from practices.models import PracticePage
+from practices.queries import published_practices
+
+from .facets import FACETS, FACETS_BY_KEY
+
+SORTS = ("relevance", "newest", "year")
+MAX_BUCKETS = 1000  # every value of every facet: 17 countries, a few dozen topics
+
+
+@dataclass
+class SearchRequest:
+    locale: Locale
+    query: str = ""
+    selections: dict[str, set] = field(default_factory=dict)  # facet key -> stored values (pks or codes)
+    year_from: int | None = None
+    year_to: int | None = None
+    sort: str = "relevance"
+    offset: int = 0
+    limit: int = 20
+
+
+@dataclass
+class SearchOutcome:
+    results: list[PracticePage]
+    count: int
+    facets: dict[str, dict[object, int]]  # facet key -> stored value -> count
+
+
+def run_search(request: SearchRequest, *, backend_name: str = "default") -> SearchOutcome:
+    backend = get_search_backend(backend_name)
+    engine = ElasticsearchEngine if isinstance(backend, ElasticsearchBaseSearchBackend) else DatabaseEngine
+    return engine(backend).run(request)
+
+
+def _ordering(sort: str) -> list[str]:
+    if sort == "year":
+        return ["-year_started", "-first_published_at", "-pk"]
+    return ["-first_published_at", "-pk"]
+
+
+class DatabaseEngine:
+    def __init__(self, backend):
+        self.backend = backend
+
+    def run(self, request: SearchRequest) -> SearchOutcome:
+        base = published_practices(locale=request.locale)
+        by_relevance = bool(request.query) and request.sort == "relevance"
+        if request.query:
+            matched = self.backend.search(request.query, base, order_by_relevance=by_relevance).get_queryset()
+        else:
+            matched = base
+        selected = self.apply(matched, request, skip=None)
+        if not by_relevance:
+            selected = selected.order_by(*_ordering(request.sort))
+        count = selected.count()
+        page = list(selected.for_listing()[request.offset : request.offset + request.limit]) if count else []
+        return SearchOutcome(results=page, count=count, facets=self.facet_counts(matched, request))
+
+    def apply(self, queryset, request: SearchRequest, *, skip: str | None):
+        """Selections of every facet but `skip`; several values of one facet combine with OR."""
+        for key, values in request.selections.items():
+            if key == skip or not values:
+                continue
+            condition = Q()
+            for path in FACETS_BY_KEY[key].orm_paths:
+                condition |= Q(**{f"{path}__in": list(values)})
+            # A subquery, not a join: a practice matching two values must not come back twice.
+            queryset = queryset.filter(pk__in=PracticePage.objects.filter(condition).values("pk"))
+        if request.year_from is not None:
+            queryset = queryset.filter(year_started__gte=request.year_from)
+        if request.year_to is not None:
+            queryset = queryset.filter(year_started__lte=request.year_to)
+        return queryset
+
+    def facet_counts(self, matched, request: SearchRequest) -> dict[str, dict[object, int]]:
+        parts = []
+        for facet in FACETS:
+            scope = self.apply(matched, request, skip=facet.key).order_by()
+            for path in facet.orm_paths:
+                parts.append(
+                    scope.filter(**{f"{path}__isnull": False})
+                    .values(facet=Value(facet.key, output_field=CharField()), value=Cast(F(path), CharField()))
+                    .annotate(n=Count("pk", distinct=True))
+                )
+        counts: dict[str, dict[object, int]] = {facet.key: {} for facet in FACETS}
+        for row in parts[0].union(*parts[1:], all=True):
+            value = _stored(row["facet"], row["value"])
+            counts[row["facet"]][value] = counts[row["facet"]].get(value, 0) + row["n"]
+        return counts
+
+
+def _stored(facet_key: str, value: str):
+    """Facet values travel as text; model-backed facets store primary keys."""
+    if facet_key in {"kind", "status", "language"}:
+        return value
+    return int(value)
+
+
+class ElasticsearchEngine:
+    def __init__(self, backend):
+        self.backend = backend
+
+    def run(self, request: SearchRequest) -> SearchOutcome:
+        base = published_practices(locale=request.locale)
+        by_relevance = bool(request.query) and request.sort == "relevance"
+        compiler = self.backend.query_compiler_class(base, request.query or MATCH_ALL, order_by_relevance=by_relevance)
+        mapping = compiler.mapping
+        columns = {facet.key: self._column(mapping, facet.index_field) for facet in FACETS}
+        filters = {
+            key: self._facet_filter(columns[key], values) for key, values in request.selections.items() if values
+        }
+        years = self._year_filter(mapping, request)
+        body = {
+            "query": compiler.get_query(),
+            "post_filter": {"bool": {"filter": list(filters.values()) + years}},
+            "aggregations": {
+                facet.key: {
+                    "filter": {"bool": {"filter": [f for k, f in filters.items() if k != facet.key] + years}},
+                    "aggregations": {"values": {"terms": {"field": columns[facet.key], "size": MAX_BUCKETS}}},
+                }
+                for facet in FACETS
+            },
+            "from_": request.offset,
+            "size": request.limit,
+            "track_total_hits": True,
+            "_source": False,
+            "stored_fields": "pk",
+        }
+        if not by_relevance:
+            body["sort"] = self._sort(mapping, request.sort)
+        index = self.backend.get_index_for_model(PracticePage).name
+        response = self.backend.es.search(index=index, **body)
+        pks = [int(hit["fields"]["pk"][0]) for hit in response["hits"]["hits"]]
+        pages = {page.pk: page for page in PracticePage.objects.filter(pk__in=pks).for_listing()}
+        facets = {
+            key: {_stored(key, str(bucket["key"])): bucket["doc_count"] for bucket in aggregation["values"]["buckets"]}
+            for key, aggregation in response["aggregations"].items()
+        }
+        return SearchOutcome(
+            results=[pages[pk] for pk in pks if pk in pages],
+            count=response["hits"]["total"]["value"],
+            facets=facets,
+        )
+
+    @staticmethod
+    def _column(mapping, field_name: str) -> str:
+        for search_field in PracticePage.get_search_fields():
+            if getattr(search_field, "field_name", None) == field_name and type(search_field).__name__ == "FilterField":
+                return mapping.get_field_column_name(search_field)
+        raise LookupError(f"PracticePage has no FilterField {field_name!r}")
+
+    @staticmethod
+    def _facet_filter(column: str, values) -> dict:
+        return {"terms": {column: sorted(values, key=str)}}
+
+    def _year_filter(self, mapping, request: SearchRequest) -> list[dict]:
+        bounds = {}
+        if request.year_from is not None:
+            bounds["gte"] = request.year_from
+        if request.year_to is not None:
+            bounds["lte"] = request.year_to
+        return [{"range": {self._column(mapping, "year_started"): bounds}}] if bounds else []
+
+    def _sort(self, mapping, sort: str) -> list[dict]:
+        published = self._column(mapping, "first_published_at")
+        if sort == "year":
+            return [{self._column(mapping, "year_started"): "desc"}, {published: "desc"}]
+        return [{published: "desc"}]

@@ -1,0 +1,85 @@
+"""The one list of facets: URL/API key, label, what it filters on, and how its values are named.
+
+A facet's stored value is what the engines group by (a primary key or a code); its `code`
+is what URLs and the JSON API show (ISO code, slug or choice value).
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale
+
+from practices.choices import ContentLanguage, PracticeKind, PracticeStatus
+from practices.models import InstitutionPage
+from practices.taxonomy import Country, Mechanism, ProcedureStage, Topic
+
+
+@dataclass(frozen=True)
+class Option:
+    value: object  # what the engine stores and groups by
+    code: str  # what the URL and the API say
+    label: str
+
+
+@dataclass(frozen=True)
+class Facet:
+    key: str
+    label: str
+    orm_paths: tuple[str, ...]  # database engine: a practice matches if any path holds a selected value
+    index_field: str  # Elasticsearch: the FilterField holding the value(s)
+    load_options: Callable[[Locale], list[Option]]
+
+    def options(self, locale: Locale) -> list[Option]:
+        return self.load_options(locale)
+
+
+def _countries(locale):
+    return sorted(
+        (Option(c.pk, c.iso2, c.localized_name()) for c in Country.objects.all()), key=lambda o: o.label.casefold()
+    )
+
+
+def _institutions(locale):
+    pages = InstitutionPage.objects.live().filter(locale=locale).select_related("country")
+    return sorted((Option(p.pk, p.slug, p.acronym or p.title) for p in pages), key=lambda o: o.label.casefold())
+
+
+def _mechanisms(locale):
+    return [Option(m.pk, m.slug, m.localized_name()) for m in Mechanism.objects.all()]
+
+
+def _topics(locale):
+    return sorted(
+        (Option(t.pk, t.slug, t.localized_name()) for t in Topic.objects.all()), key=lambda o: o.label.casefold()
+    )
+
+
+def _stages(locale):
+    return [Option(s.pk, s.slug, s.localized_name()) for s in ProcedureStage.objects.all()]
+
+
+def _choices(choices):
+    def load(locale):
+        return [Option(value, value, str(label)) for value, label in choices]
+
+    return load
+
+
+FACETS: tuple[Facet, ...] = (
+    Facet("country", _("Country"), ("country_id", "partners"), "country_ids", _countries),
+    Facet("institution", _("Institution"), ("institution_id",), "institution_id", _institutions),
+    Facet("mechanism", _("Mechanism"), ("mechanisms",), "mechanism_ids", _mechanisms),
+    Facet("topic", _("Topic"), ("tagged_topics__tag_id",), "topic_ids", _topics),
+    Facet("stage", _("Procedure stage"), ("stages",), "stage_ids", _stages),
+    Facet("kind", _("Kind"), ("kind",), "kind", _choices(PracticeKind.choices)),
+    Facet("status", _("Status"), ("status",), "status", _choices(PracticeStatus.choices)),
+    Facet(
+        "language",
+        _("Original language"),
+        ("original_language",),
+        "original_language",
+        _choices(ContentLanguage.choices),
+    ),
+)
+FACETS_BY_KEY = {facet.key: facet for facet in FACETS}
