@@ -1,14 +1,12 @@
-"""The single source of every practice search."""
+"""The single source of every practice search: the HTML page, the JSON API and (later) autocomplete."""
 
 import re
+from dataclasses import dataclass
+from math import ceil
 
-from wagtail.models import Locale
-
-from practices.queries import published_practices
+from django.utils.translation import gettext as _
 
 MAX_QUERY_LENGTH = 200
-
-
 UNSAFE_CHARACTERS = re.compile(r'["\x00-\x1f\x7f]')
 
 
@@ -21,8 +19,51 @@ def clean_query(raw: str) -> str:
     return " ".join(UNSAFE_CHARACTERS.sub(" ", (raw or "")[: MAX_QUERY_LENGTH * 4]).split())[:MAX_QUERY_LENGTH]
 
 
-def search_practices(*, query: str, locale: Locale):
-    practices = published_practices(locale=locale).for_listing()
-    if not query:
-        return practices.order_by("-first_published_at", "-pk")
-    return practices.search(query)
+@dataclass
+class FacetValue:
+    code: str
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclass
+class SearchPage:
+    results: list
+    count: int
+    page: int
+    page_count: int
+    facets: dict[str, list[FacetValue]]
+    messages: list[str]
+
+
+def search_practices(parameters) -> SearchPage:
+    from .engine import run_search
+
+    request = parameters.request
+    outcome = run_search(request)
+    page_count = max(1, ceil(outcome.count / parameters.page_size))
+    page = parameters.page
+    if page > page_count:
+        parameters.messages.append(
+            _("Page %(page)s does not exist; showing page %(last)s.") % {"page": page, "last": page_count}
+        )
+        page = page_count
+        request.offset = (page - 1) * parameters.page_size
+        outcome = run_search(request) if outcome.count else outcome
+    facets = {}
+    for key, options in parameters.options.items():
+        selected = set(parameters.codes.get(key, []))
+        counts = outcome.facets.get(key, {})
+        facets[key] = [
+            FacetValue(option.code, option.label, counts.get(option.value, 0), option.code in selected)
+            for option in options
+        ]
+    return SearchPage(
+        results=outcome.results,
+        count=outcome.count,
+        page=page,
+        page_count=page_count,
+        facets=facets,
+        messages=parameters.messages,
+    )

@@ -1,20 +1,78 @@
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+"""The search page and the JSON endpoint: parameters -> search_practices -> template or JSON."""
+
+from django.http import JsonResponse
 from django.shortcuts import render
+from django.utils import translation
+from django.views.decorators.http import require_GET
 from wagtail.models import Locale
 
-from .queries import clean_query, search_practices
+from .facets import FACETS
+from .forms import parse_search_parameters
+from .queries import search_practices
 
-PAGE_SIZE = 20
+API_LANGUAGES = {"es", "en", "pt"}
 
 
+@require_GET
 def search(request):
-    query = clean_query(request.GET.get("q", ""))
-    results = search_practices(query=query, locale=Locale.get_active())
-    paginator = Paginator(results, PAGE_SIZE)
-    try:
-        page = paginator.page(request.GET.get("page", 1))
-    except PageNotAnInteger:
-        page = paginator.page(1)
-    except EmptyPage:
-        page = paginator.page(paginator.num_pages)
-    return render(request, "search/search.html", {"query": query, "results": page, "paginator": paginator})
+    parameters = parse_search_parameters(request.GET, locale=Locale.get_active())
+    page = search_practices(parameters)
+    context = {
+        "query": parameters.request.query,
+        "parameters": parameters,
+        "search": page,
+        "facet_groups": [(facet, page.facets[facet.key]) for facet in FACETS],
+        "noindex": parameters.active_filter_count >= 2,
+        "page_links": _page_links(request, page),
+    }
+    return render(request, "search/search.html", context)
+
+
+def _page_links(request, page) -> dict:
+    def link(number):
+        params = request.GET.copy()
+        params["page"] = number
+        return f"?{params.urlencode()}"
+
+    return {
+        "previous": link(page.page - 1) if page.page > 1 else None,
+        "next": link(page.page + 1) if page.page < page.page_count else None,
+    }
+
+
+@require_GET
+def api_search(request):
+    language = request.GET.get("lang", "es")
+    if language not in API_LANGUAGES:
+        language = "es"
+    with translation.override(language):
+        locale = Locale.objects.get(language_code=language)
+        parameters = parse_search_parameters(request.GET, locale=locale, allow_page_size=True)
+        page = search_practices(parameters)
+        body = {
+            "count": page.count,
+            "page": page.page,
+            "page_size": parameters.page_size,
+            "results": [_result(practice, request) for practice in page.results],
+            "facets": {key: {value.code: value.count for value in values} for key, values in page.facets.items()},
+            "messages": page.messages,
+        }
+    return JsonResponse(body, json_dumps_params={"ensure_ascii": False})
+
+
+def _result(practice, request) -> dict:
+    return {
+        "id": practice.pk,
+        "external_id": practice.external_id or None,
+        "title": practice.title,
+        "url": practice.get_full_url(request),
+        "country": practice.country.iso2 if practice.country else None,
+        "institution": practice.institution.slug if practice.institution else None,
+        "institution_name": practice.institution.title if practice.institution else None,
+        "kind": practice.kind,
+        "topics": [tagged.tag.slug for tagged in practice.tagged_topics.all()],
+        "year_started": practice.year_started,
+        "status": practice.status,
+        "summary": practice.summary,
+        "language": practice.content_language,
+    }
