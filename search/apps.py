@@ -7,3 +7,6 @@ class SearchConfig(AppConfig):
     label = "practice_search"
     verbose_name = _("Search")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import signals  # noqa: F401

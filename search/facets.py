@@ -7,6 +7,8 @@ is what URLs and the JSON API show (ISO code, slug or choice value).
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.core.cache import cache
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
@@ -31,7 +33,30 @@ class Facet:
     load_options: Callable[[Locale], list[Option]]
 
     def options(self, locale: Locale) -> list[Option]:
-        return self.load_options(locale)
+        """The facet's values with labels in the active language, cached: every search page shows them all."""
+        key = f"search-options:{options_version()}:{self.key}:{locale.language_code}:{get_language()}"
+        options = cache.get(key)
+        if options is None:
+            options = self.load_options(locale)
+            cache.set(key, options, OPTIONS_CACHE_SECONDS)
+        return options
+
+
+# Vocabularies change rarely; a save bumps the version (search/signals.py) and, where several
+# processes share no cache, the entries expire after a minute anyway.
+OPTIONS_CACHE_SECONDS = 60
+OPTIONS_VERSION_KEY = "search-options:version"
+
+
+def options_version() -> int:
+    return cache.get_or_set(OPTIONS_VERSION_KEY, 1, None)
+
+
+def invalidate_options() -> None:
+    try:
+        cache.incr(OPTIONS_VERSION_KEY)
+    except ValueError:
+        cache.set(OPTIONS_VERSION_KEY, 2, None)
 
 
 def _countries(locale):

@@ -19,6 +19,7 @@ from .queries import clean_query
 DEFAULT_PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
 MAX_VALUES_PER_FACET = 30
+MAX_RESULT_WINDOW = 10_000  # Elasticsearch's default index.max_result_window
 
 
 @dataclass
@@ -79,12 +80,19 @@ def parse_search_parameters(data, *, locale: Locale, allow_page_size: bool = Fal
         sort = "relevance" if query else "newest"
 
     page = _positive_int(data.get("page"), default=1)
+    if page * DEFAULT_PAGE_SIZE > MAX_RESULT_WINDOW:
+        messages.append(
+            _("Only the first %(max)s results can be browsed; add words or filters to narrow the search.")
+            % {"max": f"{MAX_RESULT_WINDOW:,}"}
+        )
+        page = MAX_RESULT_WINDOW // DEFAULT_PAGE_SIZE
     page_size = DEFAULT_PAGE_SIZE
     if allow_page_size and data.get("page_size"):
         page_size = _positive_int(data.get("page_size"), default=DEFAULT_PAGE_SIZE)
         if page_size > MAX_PAGE_SIZE:
             messages.append(_("At most %(max)s results per page.") % {"max": MAX_PAGE_SIZE})
             page_size = MAX_PAGE_SIZE
+        page = min(page, MAX_RESULT_WINDOW // page_size)
 
     request = SearchRequest(
         locale=locale,

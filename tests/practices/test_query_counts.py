@@ -53,7 +53,7 @@ def test_search_page_queries_do_not_grow_with_the_number_of_results(client):
     from wagtail.models import Locale
 
     from practices.models import PracticePage
-    from search.views import PAGE_SIZE
+    from search.forms import DEFAULT_PAGE_SIZE as PAGE_SIZE
 
     few_query, some_query = "Warao", "refugiados"
     spanish_tree = PracticePage.objects.live().filter(locale=Locale.objects.get(language_code="es"))
