@@ -71,7 +71,9 @@ class DatabaseEngine:
         base = published_practices(locale=request.locale)
         by_relevance = bool(request.query) and request.sort == "relevance"
         if request.query:
-            matched = self.backend.search(request.query, base, order_by_relevance=by_relevance).get_queryset()
+            matched = self.backend.search(
+                request.query, base, order_by_relevance=by_relevance, operator="and"
+            ).get_queryset()
         else:
             matched = base
         selected = self.apply(matched, request, skip=None)
@@ -135,7 +137,9 @@ class ElasticsearchEngine:
     def run(self, request: SearchRequest) -> SearchOutcome:
         base = published_practices(locale=request.locale)
         by_relevance = bool(request.query) and request.sort == "relevance"
-        compiler = self.backend.query_compiler_class(base, request.query or MATCH_ALL, order_by_relevance=by_relevance)
+        compiler = self.backend.query_compiler_class(
+            base, request.query or MATCH_ALL, order_by_relevance=by_relevance, operator="and"
+        )
         mapping = compiler.mapping
         columns = {facet.key: self._column(mapping, facet.index_field) for facet in FACETS}
         filters = {

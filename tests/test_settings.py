@@ -54,4 +54,4 @@ def test_database_and_search_backend_come_from_the_environment():
         assert backends["default"]["URLS"] == ["http://es:9200"]
     finally:
         del os.environ["SEARCH_BACKEND"], os.environ["ELASTICSEARCH_URL"]
-    assert search_backends_from_env()["default"]["BACKEND"] == "wagtail.search.backends.database"
+    assert search_backends_from_env()["default"]["BACKEND"] == "search.backends.database"

@@ -35,7 +35,8 @@ def database_from_env(default_url: str) -> dict:
 def search_backends_from_env() -> dict:
     """SEARCH_BACKEND=database (default) or elasticsearch, with ELASTICSEARCH_URL."""
     backend = os.environ.get("SEARCH_BACKEND", "database").strip().lower()
-    database = {"BACKEND": "wagtail.search.backends.database", "AUTO_UPDATE": True}
+    # Wagtail's database backend with our language adapters (search/backends/database.py).
+    database = {"BACKEND": "search.backends.database", "AUTO_UPDATE": True}
     if backend in {"elasticsearch", "elasticsearch9"}:
         return {
             "default": {

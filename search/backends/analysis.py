@@ -1,0 +1,30 @@
+"""Word folding and stemming shared by the database backends that need it done in Python."""
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import snowballstemmer
+
+LANGUAGES = ("spanish", "portuguese", "english")
+WORD = re.compile(r"\w+", re.UNICODE)
+_stemmers = {language: snowballstemmer.stemmer(language) for language in LANGUAGES}
+
+
+def fold(text: str) -> str:
+    """Lower case without accents: "Resolución" -> "resolucion"."""
+    return "".join(c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn").casefold()
+
+
+@lru_cache(maxsize=50_000)
+def stems(word: str) -> tuple[str, ...]:
+    """The word's stems in the three site languages, so that a Spanish query meets Portuguese text.
+
+    "refugiados" -> ("refugi", "refugiado"); "entrevista" and "entrevistas" share "entrev".
+    """
+    folded = fold(word)
+    return tuple(dict.fromkeys(_stemmers[language].stemWord(folded) for language in LANGUAGES))
+
+
+def stemmed_text(text: str) -> str:
+    return " ".join(stem for word in WORD.findall(text or "") for stem in stems(word))
