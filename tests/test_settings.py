@@ -50,7 +50,7 @@ def test_database_and_search_backend_come_from_the_environment():
     os.environ["SEARCH_BACKEND"], os.environ["ELASTICSEARCH_URL"] = "elasticsearch", "http://es:9200"
     try:
         backends = search_backends_from_env()
-        assert backends["default"]["BACKEND"] == "wagtail.search.backends.elasticsearch9"
+        assert backends["default"]["BACKEND"] == "search.backends.elasticsearch"
         assert backends["default"]["URLS"] == ["http://es:9200"]
     finally:
         del os.environ["SEARCH_BACKEND"], os.environ["ELASTICSEARCH_URL"]

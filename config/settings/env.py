@@ -40,7 +40,7 @@ def search_backends_from_env() -> dict:
     if backend in {"elasticsearch", "elasticsearch9"}:
         return {
             "default": {
-                "BACKEND": "wagtail.search.backends.elasticsearch9",
+                "BACKEND": "search.backends.elasticsearch",
                 "URLS": env_list("ELASTICSEARCH_URL", "http://localhost:9200"),
                 "INDEX": os.environ.get("ELASTICSEARCH_INDEX", "buenaspracticas"),
                 # Short timeouts and no retries on the request path: a slow

@@ -17,7 +17,7 @@ def elasticsearch_backend(request, settings):
     settings.WAGTAILSEARCH_BACKENDS = {
         **settings.WAGTAILSEARCH_BACKENDS,
         "elasticsearch": {
-            "BACKEND": "wagtail.search.backends.elasticsearch9",
+            "BACKEND": "search.backends.elasticsearch",
             "URLS": [url],
             "INDEX": "test_buenaspracticas",
             "TIMEOUT": 5,

@@ -16,9 +16,6 @@ from tests.factories import make_practice
 POSTGRES_CION_PENDING = pytest.mark.xfail(
     strict=True, reason="stem in Python on PostgreSQL too, as on SQLite (issue 4)"
 )
-ES_ANALYZERS_PENDING = pytest.mark.xfail(
-    strict=True, reason="per-field language analyzers on Elasticsearch are not built yet (issue 4)"
-)
 
 
 @pytest.fixture(params=["database", "elasticsearch"])
@@ -73,8 +70,6 @@ def found(query: str) -> set[int]:
     ],
 )
 def test_accents_and_plurals_do_not_matter(request, backend_name, corpus, query, key):
-    if backend_name == "elasticsearch":
-        request.applymarker(ES_ANALYZERS_PENDING)
     if backend_name == "database" and query == "resolución" and connection.vendor == "postgresql":
         request.applymarker(POSTGRES_CION_PENDING)
     assert corpus[key].pk in found(query)
@@ -85,8 +80,6 @@ def test_a_word_that_is_not_there_finds_nothing(corpus):
 
 
 def test_autocomplete_folds_accents(request, backend_name, corpus):
-    if backend_name == "elasticsearch":
-        request.applymarker(ES_ANALYZERS_PENDING)
     spanish_tree = PracticePage.objects.live().filter(locale=Locale.objects.get(language_code="es"))
     titles = [page.title for page in get_search_backend().autocomplete("Méx", spanish_tree)]
     assert corpus["mx"].title in titles

@@ -1,0 +1,94 @@
+"""Elasticsearch 9 with the three site languages, selected as "search.backends.elasticsearch".
+
+Every analyzer is named on its field: osmem (the test engine) ignores an index-wide default
+analyzer while Elasticsearch applies it, so relying on one would make tests and production differ.
+
+- The catch-all text fields (`_all_text`, `_all_text_boost_*`) fold accents and case, and carry
+  sub-fields stemmed in Spanish and English. Each language appears twice: folded
+  before the stemmer ("digitalizacion" typed without accent meets "digitalización") and stemmed
+  before folding (Snowball needs the accent to strip "-ción": "resolución" meets "resoluciones").
+  Queries run over all of them; the Spanish stemmer also reduces most Portuguese plurals and
+  verb forms ("refugiados" finds "refugiado", "passivos" finds "passivo").
+- No Portuguese stemmer: on osmem every one of them (`portuguese`, `light_portuguese`,
+  `minimal_portuguese`, `portuguese_rslp`, snowball Portuguese) makes a query match every
+  document, and `light_spanish` does the same; tests could not tell production's behaviour.
+- Autocomplete queries fold accents like the indexed edge n-grams do, so "Méx" finds "México".
+"""
+
+import copy
+
+from modelsearch.backends.elasticsearch9 import (
+    Elasticsearch9AutocompleteQueryCompiler,
+    Elasticsearch9Mapping,
+    Elasticsearch9SearchBackend,
+    Elasticsearch9SearchQueryCompiler,
+)
+from modelsearch.backends.elasticsearchbase import Field
+
+LANGUAGES = {"es": ("spanish", "_spanish_"), "en": ("english", "_english_")}
+SUBFIELDS = {f"{code}_{order}": f"{code}_{order}" for code in LANGUAGES for order in ("folded", "accented")}
+
+
+def analysis_settings() -> dict:
+    filters, analyzers = (
+        {},
+        {"folding": {"type": "custom", "tokenizer": "standard", "filter": ["lowercase", "asciifolding"]}},
+    )
+    for code, (language, stopwords) in LANGUAGES.items():
+        filters[f"{code}_stop"] = {"type": "stop", "stopwords": stopwords}
+        filters[f"{code}_stemmer"] = {"type": "stemmer", "language": language}
+        analyzers[f"{code}_folded"] = {
+            "type": "custom",
+            "tokenizer": "standard",
+            "filter": ["lowercase", f"{code}_stop", "asciifolding", f"{code}_stemmer"],
+        }
+        analyzers[f"{code}_accented"] = {
+            "type": "custom",
+            "tokenizer": "standard",
+            "filter": ["lowercase", f"{code}_stop", f"{code}_stemmer", "asciifolding"],
+        }
+    return {"analyzer": analyzers, "filter": filters}
+
+
+class LanguageMapping(Elasticsearch9Mapping):
+    edgengram_analyzer_config = {"analyzer": "edgengram_analyzer", "search_analyzer": "folding"}
+
+    def get_mapping(self):
+        mapping = super().get_mapping()
+        for name, field in mapping["properties"].items():
+            if name.startswith("_all_text"):
+                field["analyzer"] = "folding"
+                field["fields"] = {sub: {"type": "text", "analyzer": analyzer} for sub, analyzer in SUBFIELDS.items()}
+        return mapping
+
+
+class LanguageQueryCompiler(Elasticsearch9SearchQueryCompiler):
+    mapping_class = LanguageMapping
+
+    def _remap_fields(self, fields):
+        remapped = super()._remap_fields(fields)
+        if fields:
+            return remapped
+        # The catch-all fields and each of their language sub-fields, with the same boost.
+        return [
+            Field(name, field.boost)
+            for field in remapped
+            for name in (field.field_name, *(f"{field.field_name}.{sub}" for sub in SUBFIELDS))
+        ]
+
+
+class LanguageAutocompleteQueryCompiler(Elasticsearch9AutocompleteQueryCompiler):
+    mapping_class = LanguageMapping
+
+
+class LanguageSearchBackend(Elasticsearch9SearchBackend):
+    mapping_class = LanguageMapping
+    query_compiler_class = LanguageQueryCompiler
+    autocomplete_query_compiler_class = LanguageAutocompleteQueryCompiler
+
+    settings = copy.deepcopy(Elasticsearch9SearchBackend.settings)
+    settings["settings"]["analysis"]["analyzer"].update(analysis_settings()["analyzer"])
+    settings["settings"]["analysis"].setdefault("filter", {}).update(analysis_settings()["filter"])
+
+
+SearchBackend = LanguageSearchBackend
