@@ -78,7 +78,9 @@ def ensure_official_group(institution: InstitutionPage) -> Group:
 def ensure_secretariat_group() -> Group:
     group, _ = Group.objects.get_or_create(name=SECRETARIAT_GROUP)
     group.permissions.add(_admin_access(), _translate())
-    for model in (Topic, Keyword, Country, Mechanism, ProcedureStage):
+    from search.models import SynonymGroup
+
+    for model in (Topic, Keyword, Country, Mechanism, ProcedureStage, SynonymGroup):
         content_type = ContentType.objects.get_for_model(model)
         group.permissions.add(*Permission.objects.filter(content_type=content_type))
     for home in Page.objects.filter(depth=2):

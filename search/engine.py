@@ -27,6 +27,7 @@ from practices.models import PracticePage
 from practices.queries import published_practices
 
 from .facets import FACETS, FACETS_BY_KEY
+from .thesaurus import expand
 
 SORTS = ("relevance", "newest", "year")
 MAX_BUCKETS = 1000  # every value of every facet: 17 countries, a few dozen topics
@@ -71,9 +72,7 @@ class DatabaseEngine:
         base = published_practices(locale=request.locale)
         by_relevance = bool(request.query) and request.sort == "relevance"
         if request.query:
-            matched = self.backend.search(
-                request.query, base, order_by_relevance=by_relevance, operator="and"
-            ).get_queryset()
+            matched = self.backend.search(expand(request.query), base, order_by_relevance=by_relevance).get_queryset()
         else:
             matched = base
         selected = self.apply(matched, request, skip=None)
@@ -138,7 +137,7 @@ class ElasticsearchEngine:
         base = published_practices(locale=request.locale)
         by_relevance = bool(request.query) and request.sort == "relevance"
         compiler = self.backend.query_compiler_class(
-            base, request.query or MATCH_ALL, order_by_relevance=by_relevance, operator="and"
+            base, expand(request.query) if request.query else MATCH_ALL, order_by_relevance=by_relevance
         )
         mapping = compiler.mapping
         columns = {facet.key: self._column(mapping, facet.index_field) for facet in FACETS}

@@ -7,6 +7,8 @@ from practices.models import InstitutionPage
 from practices.taxonomy import Country, Mechanism, ProcedureStage, Topic
 
 from .facets import invalidate_options
+from .models import SynonymGroup
+from .thesaurus import invalidate_thesaurus
 
 WATCHED = (Country, Mechanism, ProcedureStage, Topic, InstitutionPage)
 
@@ -16,3 +18,5 @@ WATCHED = (Country, Mechanism, ProcedureStage, Topic, InstitutionPage)
 def vocabulary_changed(sender, **kwargs):
     if sender in WATCHED:
         invalidate_options()
+    elif sender is SynonymGroup:
+        invalidate_thesaurus()

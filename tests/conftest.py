@@ -3,6 +3,7 @@ demo content, the way `make run` builds it; each test then runs in a rolled-back
 """
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 from wagtail.models import Locale
 
@@ -15,7 +16,11 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 @pytest.fixture(autouse=True)
 def _every_test_reads_the_session_site(db):
-    """Every test may read the site built once per session; its own writes are rolled back."""
+    """Every test may read the site built once per session; its own writes are rolled back,
+    and so must be what was cached from them (facet options, thesaurus)."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

@@ -1,0 +1,33 @@
+"""The multilingual thesaurus the secretariat keeps: terms that mean the same in the field."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.search import index
+
+
+class SynonymGroup(index.Indexed, models.Model):
+    name = models.CharField(
+        _("name"), max_length=120, help_text=_("A label for the group, e.g. “Backlog”. Not used in searches.")
+    )
+    terms = models.TextField(
+        _("equivalent terms"),
+        help_text=_(
+            "One term per line, in any of the three languages, e.g. rezago, backlog, passivo. "
+            "A search for any of them also finds the others."
+        ),
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("terms")]
+    search_fields = [index.SearchField("name"), index.SearchField("terms")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("group of equivalent terms")
+        verbose_name_plural = _("thesaurus")
+
+    def __str__(self):
+        return self.name
+
+    def term_list(self) -> list[str]:
+        return [line.strip() for line in self.terms.splitlines() if line.strip()]

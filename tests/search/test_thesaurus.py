@@ -1,0 +1,61 @@
+"""Cross-language search through the secretariat's thesaurus, on the database backend and Elasticsearch."""
+
+import pytest
+from django.core.management import call_command
+from wagtail.models import Locale
+
+from practices.models import InstitutionPage
+from search.engine import SearchRequest, run_search
+from search.models import SynonymGroup
+from tests.factories import make_practice
+
+
+@pytest.fixture(params=["database", "elasticsearch"])
+def backend_name(request, settings):
+    if request.param == "elasticsearch":
+        request.getfixturevalue("elasticsearch_backend")
+        settings.WAGTAILSEARCH_BACKENDS = {
+            **settings.WAGTAILSEARCH_BACKENDS,
+            "default": settings.WAGTAILSEARCH_BACKENDS["elasticsearch"],
+        }
+    return request.param
+
+
+def institution(code):
+    return InstitutionPage.objects.get(locale=Locale.objects.get(language_code="es"), country__iso2=code)
+
+
+def found(query):
+    request = SearchRequest(locale=Locale.objects.get(language_code="es"), query=query, limit=100)
+    return {page.pk for page in run_search(request).results}
+
+
+def reindex(backend_name):
+    if backend_name == "elasticsearch":
+        call_command("update_index", backend_name="default", verbosity=0)
+
+
+def test_backlog_finds_rezago_in_spanish_and_passivo_in_portuguese(backend_name):
+    spanish = make_practice(institution("PE"), title="Brigadas de cierre", summary="Cerramos el rezago en seis meses.")
+    portuguese = make_practice(
+        institution("BR"), title="Mutirão de decisões", summary="O passivo caiu pela metade.", original_language="pt"
+    )
+    unrelated = make_practice(institution("UY"), title="Ferias de empleo", summary="Inserción laboral de refugiados.")
+    reindex(backend_name)
+    hits = found("backlog")
+    assert {spanish.pk, portuguese.pk} <= hits
+    assert unrelated.pk not in hits
+
+
+def test_a_phrase_in_one_language_finds_its_equivalent_in_another(backend_name):
+    page = make_practice(institution("EC"), title="Red regional", summary="Shared country of origin information notes.")
+    reindex(backend_name)
+    assert page.pk in found("información sobre país de origen")
+
+
+def test_a_group_the_secretariat_adds_works_at_once(backend_name):
+    page = make_practice(institution("PY"), title="Agenda en línea", summary="Los turnos se reservan en línea.")
+    reindex(backend_name)
+    assert page.pk not in found("appointments")
+    SynonymGroup.objects.create(name="Turnos", terms="turnos\nappointments\nagendamento")
+    assert page.pk in found("appointments")
