@@ -12,6 +12,7 @@ from search import views as search_views
 urlpatterns = [
     path("healthz", home_views.health, name="health"),
     path("api/search/", search_views.api_search, name="api_search"),
+    path("api/autocomplete/", search_views.api_autocomplete, name="api_autocomplete"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]

@@ -67,3 +67,19 @@ def search_practices(parameters) -> SearchPage:
         facets=facets,
         messages=parameters.messages,
     )
+
+
+AUTOCOMPLETE_LIMIT = 8
+
+
+def suggest_practices(*, query: str, locale, limit: int = AUTOCOMPLETE_LIMIT) -> list:
+    """Titles that begin like what the visitor is typing ("Méx" -> "… México …"), in their language tree."""
+    from wagtail.search.backends import get_search_backend
+
+    from practices.queries import published_practices
+
+    query = clean_query(query)
+    if len(query) < 2:
+        return []
+    practices = published_practices(locale=locale).select_related("country", "locale")
+    return list(get_search_backend().autocomplete(query, practices)[:limit])

@@ -8,7 +8,7 @@ from wagtail.models import Locale
 
 from .facets import FACETS
 from .forms import parse_search_parameters
-from .queries import search_practices
+from .queries import search_practices, suggest_practices
 
 API_LANGUAGES = {"es", "en", "pt"}
 
@@ -76,3 +76,25 @@ def _result(practice, request) -> dict:
         "summary": practice.summary,
         "language": practice.content_language,
     }
+
+
+@require_GET
+def api_autocomplete(request):
+    language = request.GET.get("lang", "es")
+    if language not in API_LANGUAGES:
+        language = "es"
+    with translation.override(language):
+        locale = Locale.objects.get(language_code=language)
+        suggestions = suggest_practices(query=request.GET.get("q", ""), locale=locale)
+        body = {
+            "results": [
+                {
+                    "title": practice.title,
+                    "url": practice.get_url(request),
+                    "country": practice.country.localized_name() if practice.country else "",
+                    "language": practice.content_language,
+                }
+                for practice in suggestions
+            ]
+        }
+    return JsonResponse(body, json_dumps_params={"ensure_ascii": False})

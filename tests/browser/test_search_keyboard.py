@@ -1,0 +1,57 @@
+"""A person with only a keyboard uses the search suggestions and the filters."""
+
+import pytest
+
+from .conftest import screenshot
+
+pytestmark = pytest.mark.browser
+
+
+def test_suggestions_follow_the_combobox_pattern_by_keyboard(page, site_url):
+    page.goto(f"{site_url}/es/")
+    box = page.locator("#site-search-q")
+    assert box.get_attribute("role") == "combobox"
+    box.focus()
+    page.keyboard.type("Méx", delay=30)
+    listbox = page.locator("#site-search-q-suggestions")
+    listbox.wait_for(state="visible")
+    assert box.get_attribute("aria-expanded") == "true"
+    options = listbox.get_by_role("option")
+    assert options.count() >= 1
+    page.keyboard.press("ArrowDown")
+    first = options.first
+    assert first.get_attribute("aria-selected") == "true"
+    assert box.get_attribute("aria-activedescendant") == first.get_attribute("id")
+    title = first.locator("span").first.inner_text()
+    screenshot(page, "autocomplete-es-desktop")
+    page.keyboard.press("Enter")
+    page.wait_for_load_state()
+    assert page.locator("h1").inner_text() == title
+
+
+def test_escape_closes_the_suggestions(page, site_url):
+    page.goto(f"{site_url}/es/")
+    page.locator("#site-search-q").focus()
+    page.keyboard.type("Reg", delay=30)
+    page.locator("#site-search-q-suggestions").wait_for(state="visible")
+    page.keyboard.press("Escape")
+    assert page.locator("#site-search-q").get_attribute("aria-expanded") == "false"
+
+
+def test_filters_apply_and_remove_without_a_mouse(page, site_url):
+    page.goto(f"{site_url}/es/buscar/?q=registro")
+    before = page.locator(".search-results .card").count()
+    checkbox = page.locator('input[name="kind"][value="lesson"]')
+    checkbox.focus()
+    page.keyboard.press("Space")
+    page.get_by_role("button", name="Aplicar filtros").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**kind=lesson**")
+    after = page.locator(".search-results .card").count()
+    assert 0 < after <= before
+    screenshot(page, "search-filtered-es-desktop")
+    page.get_by_role("link", name="Quitar filtro: Lección aprendida").focus()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert "kind=lesson" not in page.url
+    assert page.locator(".search-results .card").count() == before
