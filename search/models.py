@@ -31,3 +31,24 @@ class SynonymGroup(index.Indexed, models.Model):
 
     def term_list(self) -> list[str]:
         return [line.strip() for line in self.terms.splitlines() if line.strip()]
+
+
+class SearchTermStat(models.Model):
+    """What people looked for, per day and language: how often, and how often it found nothing.
+
+    Written in batches by search/log.py, never once per request.
+    """
+
+    day = models.DateField(_("day"), db_index=True)
+    language = models.CharField(_("language"), max_length=2)
+    query = models.CharField(_("search"), max_length=200)
+    searches = models.PositiveIntegerField(_("searches"), default=0)
+    zero_results = models.PositiveIntegerField(_("searches without results"), default=0)
+
+    class Meta:
+        verbose_name = _("search term")
+        verbose_name_plural = _("search terms")
+        constraints = [models.UniqueConstraint(fields=["day", "language", "query"], name="unique_search_term_per_day")]
+
+    def __str__(self):
+        return self.query

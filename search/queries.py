@@ -1,7 +1,7 @@
 """The single source of every practice search: the HTML page, the JSON API and (later) autocomplete."""
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from math import ceil
 
 from django.utils.translation import gettext as _
@@ -35,6 +35,9 @@ class SearchPage:
     page_count: int
     facets: dict[str, list[FacetValue]]
     messages: list[str]
+    promotions: list = field(default_factory=list)
+    spelling: str | None = None
+    filters_to_drop: list = field(default_factory=list)  # (facet key, label, code) of active filters
 
 
 def search_practices(parameters) -> SearchPage:
@@ -59,14 +62,25 @@ def search_practices(parameters) -> SearchPage:
             FacetValue(option.code, option.label, counts.get(option.value, 0), option.code in selected)
             for option in options
         ]
-    return SearchPage(
+    from .log import record_search
+    from .suggestions import near_spelling, promoted
+
+    record_search(query=request.query, language=request.locale.language_code, count=outcome.count)
+    result = SearchPage(
         results=outcome.results,
         count=outcome.count,
         page=page,
         page_count=page_count,
         facets=facets,
         messages=parameters.messages,
+        promotions=promoted(request.query, request.locale),
     )
+    if outcome.count == 0:
+        result.spelling = near_spelling(request.query) if request.query else None
+        result.filters_to_drop = [
+            (key, value.label, value.code) for key, values in facets.items() for value in values if value.selected
+        ]
+    return result
 
 
 AUTOCOMPLETE_LIMIT = 8
