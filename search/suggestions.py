@@ -3,7 +3,6 @@
 import difflib
 
 from django.core.cache import cache
-from django.db.models import Prefetch
 from modelsearch.utils import normalise_query_string
 from wagtail.contrib.search_promotions.models import SearchPromotion
 
