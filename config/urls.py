@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
+from practices import views as practice_views
 from search import views as search_views
 
 urlpatterns = [
@@ -27,6 +28,7 @@ if settings.DEBUG:
 # Every public URL carries its language: /es/, /en/, /pt/ (Spanish first).
 urlpatterns += i18n_patterns(
     path(_("search/"), search_views.search, name="search"),
+    path(_("compare/"), practice_views.compare, name="compare"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -375,6 +375,9 @@ class PracticePage(OriginalLanguageMixin, Page):
             )
         }
         context["partners"] = [(c, partner_pages.get(c.pk)) for c in partners]
+        from search.related import related_practices
+
+        context["related"] = related_practices(self)
         return context
 
 

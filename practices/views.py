@@ -1,0 +1,46 @@
+"""Side-by-side comparison of 2 to 4 practices, field by field; the selection lives in the URL."""
+
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+from wagtail.models import Locale
+
+from .comparison import build_comparison
+from .models import PracticePage
+from .queries import published_practices
+
+MIN_COMPARED, MAX_COMPARED = 2, 4
+
+
+@require_GET
+def compare(request):
+    messages = []
+    wanted = []
+    for raw in request.GET.getlist("p")[:20]:
+        for part in raw.split(","):
+            if part.strip().isdigit() and int(part) not in wanted:
+                wanted.append(int(part))
+    if len(wanted) > MAX_COMPARED:
+        messages.append(
+            _("At most %(max)s practices can be compared; the first %(max)s are shown.") % {"max": MAX_COMPARED}
+        )
+        wanted = wanted[:MAX_COMPARED]
+    locale = Locale.get_active()
+    # Ids from any language tree (a link shared across languages) show this language's version.
+    keys = dict(PracticePage.objects.filter(pk__in=wanted).values_list("pk", "translation_key"))
+    found = {
+        page.translation_key: page
+        for page in published_practices(locale=locale).filter(translation_key__in=keys.values()).for_listing()
+    }
+    practices = [found[keys[pk]] for pk in wanted if pk in keys and keys[pk] in found]
+    if len(practices) < len(wanted):
+        messages.append(_("Some of the practices asked for do not exist or are not published; they were left out."))
+    if len(practices) < MIN_COMPARED:
+        messages.append(_("Choose at least two practices to compare, from the search results."))
+    context = {
+        "practices": practices,
+        "rows": build_comparison(practices) if practices else [],
+        "messages": messages,
+        "ids": [p.pk for p in practices],
+    }
+    return render(request, "practices/compare.html", context, status=200)

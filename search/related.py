@@ -1,0 +1,67 @@
+"""Related practices for a practice page: 3 to 5 peers, never itself, never drafts.
+
+Elasticsearch: a more-like-this query through the backend's client, with the practice's text as
+`like` text (osmem supports text, not document references; Wagtail's API has no more-like-this).
+Database backends: the practices sharing most topics, then stages.
+"""
+
+import logging
+
+from django.db.models import Count, Q
+from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
+from wagtail.search.backends import get_search_backend
+
+from practices.models import PracticePage
+from practices.queries import published_practices
+
+RELATED_COUNT = 5
+logger = logging.getLogger(__name__)
+
+
+def related_practices(practice: PracticePage, *, limit: int = RELATED_COUNT) -> list[PracticePage]:
+    candidates = published_practices(locale=practice.locale).exclude(pk=practice.pk)
+    backend = get_search_backend()
+    if isinstance(backend, ElasticsearchBaseSearchBackend):
+        try:
+            return _more_like_this(backend, practice, candidates, limit)
+        except Exception:  # noqa: BLE001 - an engine failure must not break the practice page
+            logger.warning("more-like-this failed; using shared topics", exc_info=True)
+    return _sharing_topics_and_stages(practice, candidates, limit)
+
+
+def _sharing_topics_and_stages(practice, candidates, limit):
+    topics = [tagged.tag_id for tagged in practice.tagged_topics.all()]
+    stages = [stage.pk for stage in practice.stages.all()]
+    ranked = (
+        candidates.annotate(
+            shared_topics=Count("tagged_topics", filter=Q(tagged_topics__tag_id__in=topics), distinct=True),
+            shared_stages=Count("stages", filter=Q(stages__in=stages), distinct=True),
+        )
+        .filter(Q(shared_topics__gt=0) | Q(shared_stages__gt=0))
+        .order_by("-shared_topics", "-shared_stages", "-first_published_at")
+    )
+    return list(ranked.for_listing()[:limit])
+
+
+def _more_like_this(backend, practice, candidates, limit):
+    like = " ".join([practice.title, practice.summary, " ".join(t.name for t in practice.topics.all())])
+    compiler = backend.query_compiler_class(candidates, like)
+    query = {
+        "bool": {
+            "must": {
+                "more_like_this": {
+                    "fields": ["_all_text"],
+                    "like": like,
+                    "min_term_freq": 1,
+                    "min_doc_freq": 1,
+                    "max_query_terms": 25,
+                }
+            },
+            "filter": compiler.get_query()["bool"]["filter"],
+        }
+    }
+    index = backend.get_index_for_model(PracticePage).name
+    response = backend.es.search(index=index, query=query, size=limit, _source=False, stored_fields="pk")
+    pks = [int(hit["fields"]["pk"][0]) for hit in response["hits"]["hits"]]
+    pages = {page.pk: page for page in candidates.filter(pk__in=pks).for_listing()}
+    return [pages[pk] for pk in pks if pk in pages]
