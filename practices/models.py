@@ -377,7 +377,9 @@ class PracticePage(OriginalLanguageMixin, Page):
         context["partners"] = [(c, partner_pages.get(c.pk)) for c in partners]
         from search.related import related_practices
 
-        context["related"] = related_practices(self)
+        context["related"] = related_practices(
+            self, topic_ids=[t.pk for t in context["topics"]], stage_ids=[s.pk for s in context["stages"]]
+        )
         return context
 
 

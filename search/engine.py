@@ -14,10 +14,14 @@ many-to-many fields on the database backends, and on Elasticsearch returns at mo
 Nothing outside this module branches on the backend.
 """
 
+import logging
+import time
 from dataclasses import dataclass, field
 
 from django.db.models import CharField, Count, F, Q, Value
 from django.db.models.functions import Cast
+from elastic_transport import TransportError
+from elasticsearch import ApiError
 from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
 from modelsearch.query import MATCH_ALL
 from wagtail.models import Locale
@@ -30,6 +34,8 @@ from .facets import FACETS, FACETS_BY_KEY
 from .thesaurus import expand
 
 SORTS = ("relevance", "newest", "year")
+# What a down, slow or failing engine raises (connection refused, timeout, 5xx, bad gateway…).
+ENGINE_ERRORS = (ApiError, TransportError, ConnectionError, TimeoutError)
 MAX_BUCKETS = 1000  # every value of every facet: 17 countries, a few dozen topics
 
 
@@ -50,12 +56,59 @@ class SearchOutcome:
     results: list[PracticePage]
     count: int
     facets: dict[str, dict[object, int]]  # facet key -> stored value -> count
+    degraded: bool = False  # answered by the database because the engine was not
+
+
+FALLBACK_BACKEND = "database"
+BREAKER_SECONDS = 30
+logger = logging.getLogger(__name__)
+
+
+class CircuitBreaker:
+    """After the engine fails, skip it for a while instead of paying its timeout on every request."""
+
+    def __init__(self, seconds: float):
+        self.seconds = seconds
+        self.open_until = 0.0
+
+    def is_open(self) -> bool:
+        return time.monotonic() < self.open_until
+
+    def trip(self) -> None:
+        self.open_until = time.monotonic() + self.seconds
+
+    def reset(self) -> None:
+        self.open_until = 0.0
+
+
+breaker = CircuitBreaker(BREAKER_SECONDS)
 
 
 def run_search(request: SearchRequest, *, backend_name: str = "default") -> SearchOutcome:
     backend = get_search_backend(backend_name)
-    engine = ElasticsearchEngine if isinstance(backend, ElasticsearchBaseSearchBackend) else DatabaseEngine
-    return engine(backend).run(request)
+    if not isinstance(backend, ElasticsearchBaseSearchBackend):
+        return DatabaseEngine(backend).run(request)
+    if not breaker.is_open():
+        try:
+            return ElasticsearchEngine(backend).run(request)
+        except ENGINE_ERRORS:
+            logger.warning("Search engine unavailable; answering from the database", exc_info=True)
+            breaker.trip()
+    outcome = DatabaseEngine(fallback_backend()).run(request)
+    outcome.degraded = True
+    return outcome
+
+
+def fallback_backend():
+    """The database index kept up to date beside Elasticsearch (settings: the "database" backend)."""
+    from django.conf import settings
+
+    name = FALLBACK_BACKEND if FALLBACK_BACKEND in settings.WAGTAILSEARCH_BACKENDS else None
+    if name is None:
+        from .backends.database import SearchBackend
+
+        return SearchBackend({})
+    return get_search_backend(name)
 
 
 def _ordering(sort: str) -> list[str]:

@@ -42,6 +42,13 @@ def record_search(*, query: str, language: str, count: int) -> None:
         flush()
 
 
+def discard() -> None:
+    """Forgets the buffer (tests start each from a clean slate)."""
+    global _buffer, _zero, _pending, _started
+    with _lock:
+        _buffer, _zero, _pending, _started = Counter(), Counter(), 0, time.monotonic()
+
+
 def flush() -> int:
     """Writes the buffered counts; returns how many distinct terms were written."""
     global _buffer, _zero, _pending, _started

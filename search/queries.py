@@ -35,6 +35,7 @@ class SearchPage:
     page_count: int
     facets: dict[str, list[FacetValue]]
     messages: list[str]
+    degraded: bool = False
     promotions: list = field(default_factory=list)
     spelling: str | None = None
     filters_to_drop: list = field(default_factory=list)  # (facet key, label, code) of active filters
@@ -73,6 +74,7 @@ def search_practices(parameters) -> SearchPage:
         page_count=page_count,
         facets=facets,
         messages=parameters.messages,
+        degraded=outcome.degraded,
         promotions=promoted(request.query, request.locale),
     )
     if outcome.count == 0:
@@ -95,5 +97,14 @@ def suggest_practices(*, query: str, locale, limit: int = AUTOCOMPLETE_LIMIT) ->
     query = clean_query(query)
     if len(query) < 2:
         return []
+    from .engine import ENGINE_ERRORS, breaker, fallback_backend
+
     practices = published_practices(locale=locale).select_related("country", "locale")
-    return list(get_search_backend().autocomplete(query, practices)[:limit])
+    backend = get_search_backend()
+    if backend.__module__.startswith("search.backends.elasticsearch") and breaker.is_open():
+        backend = fallback_backend()
+    try:
+        return list(backend.autocomplete(query, practices)[:limit])
+    except ENGINE_ERRORS:
+        breaker.trip()
+        return list(fallback_backend().autocomplete(query, practices)[:limit])

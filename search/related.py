@@ -18,20 +18,25 @@ RELATED_COUNT = 5
 logger = logging.getLogger(__name__)
 
 
-def related_practices(practice: PracticePage, *, limit: int = RELATED_COUNT) -> list[PracticePage]:
+def related_practices(
+    practice: PracticePage, *, limit: int = RELATED_COUNT, topic_ids=None, stage_ids=None
+) -> list[PracticePage]:
     candidates = published_practices(locale=practice.locale).exclude(pk=practice.pk)
+    from .engine import ENGINE_ERRORS, breaker
+
     backend = get_search_backend()
-    if isinstance(backend, ElasticsearchBaseSearchBackend):
+    if isinstance(backend, ElasticsearchBaseSearchBackend) and not breaker.is_open():
         try:
             return _more_like_this(backend, practice, candidates, limit)
-        except Exception:  # noqa: BLE001 - an engine failure must not break the practice page
+        except ENGINE_ERRORS:
             logger.warning("more-like-this failed; using shared topics", exc_info=True)
-    return _sharing_topics_and_stages(practice, candidates, limit)
+            breaker.trip()
+    return _sharing_topics_and_stages(practice, candidates, limit, topic_ids, stage_ids)
 
 
-def _sharing_topics_and_stages(practice, candidates, limit):
-    topics = [tagged.tag_id for tagged in practice.tagged_topics.all()]
-    stages = [stage.pk for stage in practice.stages.all()]
+def _sharing_topics_and_stages(practice, candidates, limit, topics=None, stages=None):
+    topics = topics if topics is not None else [tagged.tag_id for tagged in practice.tagged_topics.all()]
+    stages = stages if stages is not None else [stage.pk for stage in practice.stages.all()]
     ranked = (
         candidates.annotate(
             shared_topics=Count("tagged_topics", filter=Q(tagged_topics__tag_id__in=topics), distinct=True),

@@ -56,6 +56,7 @@ def api_search(request):
             "results": [_result(practice, request) for practice in page.results],
             "facets": {key: {value.code: value.count for value in values} for key, values in page.facets.items()},
             "messages": page.messages,
+            "degraded": page.degraded,
         }
     return JsonResponse(body, json_dumps_params={"ensure_ascii": False})
 

@@ -18,9 +18,13 @@ def django_db_setup(django_db_setup, django_db_blocker):
 def _every_test_reads_the_session_site(db):
     """Every test may read the site built once per session; its own writes are rolled back,
     and so must be what was cached from them (facet options, thesaurus)."""
+    from search import log
+
     cache.clear()
+    log.discard()
     yield
     cache.clear()
+    log.discard()
 
 
 @pytest.fixture

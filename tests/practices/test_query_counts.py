@@ -35,7 +35,7 @@ def test_practice_page_queries_do_not_grow_with_results_documents_topics_or_part
     small_count = queries_for(client, small.get_url())
     large_count = queries_for(client, large.get_url())
     assert small_count == large_count
-    assert large_count <= 25
+    assert large_count <= 30  # includes the related practices and the partners' institution pages
 
 
 def test_institution_page_queries_do_not_grow_with_its_practices(client, institution):
@@ -62,5 +62,5 @@ def test_search_page_queries_do_not_grow_with_the_number_of_results(client):
     few = queries_for(client, f"/es/buscar/?q={few_query}")
     some = queries_for(client, f"/es/buscar/?q={some_query}")
     browse = queries_for(client, "/es/buscar/")
-    assert few == some == browse
-    assert browse <= 12
+    assert few == some  # a text search also looks up the secretariat's promotions for it
+    assert browse <= few <= 8

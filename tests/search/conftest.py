@@ -26,3 +26,12 @@ def elasticsearch_backend(request, settings):
         },
     }
     return get_search_backend("elasticsearch")
+
+
+@pytest.fixture(autouse=True)
+def _closed_breaker():
+    from search.engine import breaker
+
+    breaker.reset()
+    yield
+    breaker.reset()
