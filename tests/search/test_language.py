@@ -2,7 +2,6 @@
 
 import pytest
 from django.core.management import call_command
-from django.db import connection
 from wagtail.models import Locale
 from wagtail.search.backends import get_search_backend
 
@@ -10,12 +9,6 @@ from practices.models import InstitutionPage, PracticePage
 from practices.taxonomy import Topic
 from search.engine import SearchRequest, run_search
 from tests.factories import make_practice
-
-# PostgreSQL's Spanish stemmer needs the accent to strip "-ción" (resolución -> resolu, but
-# resolucion -> resolucion), and unaccent must run first for queries typed without accents.
-POSTGRES_CION_PENDING = pytest.mark.xfail(
-    strict=True, reason="stem in Python on PostgreSQL too, as on SQLite (issue 4)"
-)
 
 
 @pytest.fixture(params=["database", "elasticsearch"])
@@ -70,8 +63,6 @@ def found(query: str) -> set[int]:
     ],
 )
 def test_accents_and_plurals_do_not_matter(request, backend_name, corpus, query, key):
-    if backend_name == "database" and query == "resolución" and connection.vendor == "postgresql":
-        request.applymarker(POSTGRES_CION_PENDING)
     assert corpus[key].pk in found(query)
 
 
