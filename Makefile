@@ -8,7 +8,9 @@ PORT ?= 8000
 PO_FILES := $(wildcard locale/*/LC_MESSAGES/django.po)
 MO_FILES := $(PO_FILES:.po=.mo)
 
-.PHONY: run test install messages makemessages migrate demo index serve check lint format clean
+.PHONY: run test bench install messages makemessages migrate demo index serve check lint format clean
+BENCH_COUNT ?= 10000
+BENCH_PG ?= postgres://postgres@127.0.0.1:5432/bp_bench
 
 ## run: install, migrate, load the demo content, build the search index and serve on http://127.0.0.1:8000
 run: install messages migrate demo index
@@ -18,6 +20,15 @@ run: install messages migrate demo index
 ## test: the whole suite (SQLite unless DATABASE_URL names another database; CI uses PostgreSQL)
 test: install messages
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+## bench: search page vs the engine work under it, on SQLite, PostgreSQL and Elasticsearch-on-osmem (own databases)
+bench: install messages
+	DATABASE_URL=sqlite:///bench.sqlite3 $(MANAGE) migrate --noinput -v0
+	DATABASE_URL=sqlite:///bench.sqlite3 $(MANAGE) bench --count $(BENCH_COUNT)
+	DATABASE_URL=sqlite:///bench.sqlite3 $(MANAGE) bench --count $(BENCH_COUNT) --engine osmem
+	-createdb -h 127.0.0.1 -U postgres bp_bench 2>/dev/null
+	DATABASE_URL=$(BENCH_PG) $(MANAGE) migrate --noinput -v0
+	DATABASE_URL=$(BENCH_PG) $(MANAGE) bench --count $(BENCH_COUNT)
 
 install: $(VENV)/.installed
 

@@ -36,7 +36,8 @@ from .thesaurus import expand
 SORTS = ("relevance", "newest", "year")
 # What a down, slow or failing engine raises (connection refused, timeout, 5xx, bad gateway…).
 ENGINE_ERRORS = (ApiError, TransportError, ConnectionError, TimeoutError)
-MAX_BUCKETS = 1000  # every value of every facet: 17 countries, a few dozen topics
+MAX_BUCKETS = 1000
+MAX_MATERIALISED_IDS = 20_000  # every value of every facet: 17 countries, a few dozen topics
 
 
 @dataclass
@@ -128,10 +129,17 @@ class DatabaseEngine:
             matched = self.backend.search(expand(request.query), base, order_by_relevance=by_relevance).get_queryset()
         else:
             matched = base
+        # The text match runs once: its ids feed the facet counts, which would otherwise repeat
+        # the full-text subquery once per facet (measured: 9 FTS scans per page on SQLite).
+        scope = base
+        if request.query:
+            ids = list(matched.values_list("pk", flat=True)[: MAX_MATERIALISED_IDS + 1])
+            # Beyond that many ids, SQLite's bound-parameter limit is near: keep the subquery.
+            scope = base.filter(pk__in=ids) if len(ids) <= MAX_MATERIALISED_IDS else matched
         selected = self.apply(matched, request, skip=None)
         if not by_relevance:
             selected = selected.order_by(*_ordering(request.sort))
-        facets = self.facet_counts(matched, request)
+        facets = self.facet_counts(scope, request)
         page = list(selected.for_listing()[request.offset : request.offset + request.limit])
         return SearchOutcome(results=page, count=self.total(facets, request), facets=facets)
 
