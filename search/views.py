@@ -40,11 +40,15 @@ def _page_links(request, page) -> dict:
     }
 
 
+def _api_language(request) -> str:
+    """The `lang` parameter: which language tree answers (Spanish when absent or unknown)."""
+    language = request.GET.get("lang", "es")
+    return language if language in API_LANGUAGES else "es"
+
+
 @require_GET
 def api_search(request):
-    language = request.GET.get("lang", "es")
-    if language not in API_LANGUAGES:
-        language = "es"
+    language = _api_language(request)
     with translation.override(language):
         locale = Locale.objects.get(language_code=language)
         parameters = parse_search_parameters(request.GET, locale=locale, allow_page_size=True)
@@ -81,9 +85,7 @@ def _result(practice, request) -> dict:
 
 @require_GET
 def api_autocomplete(request):
-    language = request.GET.get("lang", "es")
-    if language not in API_LANGUAGES:
-        language = "es"
+    language = _api_language(request)
     with translation.override(language):
         locale = Locale.objects.get(language_code=language)
         suggestions = suggest_practices(query=request.GET.get("q", ""), locale=locale)

@@ -35,3 +35,15 @@ def _closed_breaker():
     breaker.reset()
     yield
     breaker.reset()
+
+
+@pytest.fixture(params=["database", "elasticsearch"])
+def backend_name(request, settings):
+    """Runs a test once on the run's database backend and once with Elasticsearch as the default."""
+    if request.param == "elasticsearch":
+        request.getfixturevalue("elasticsearch_backend")
+        settings.WAGTAILSEARCH_BACKENDS = {
+            **settings.WAGTAILSEARCH_BACKENDS,
+            "default": settings.WAGTAILSEARCH_BACKENDS["elasticsearch"],
+        }
+    return request.param

@@ -11,17 +11,6 @@ from search.engine import SearchRequest, run_search
 from tests.factories import make_practice
 
 
-@pytest.fixture(params=["database", "elasticsearch"])
-def backend_name(request, settings):
-    if request.param == "elasticsearch":
-        request.getfixturevalue("elasticsearch_backend")
-        settings.WAGTAILSEARCH_BACKENDS = {
-            **settings.WAGTAILSEARCH_BACKENDS,
-            "default": settings.WAGTAILSEARCH_BACKENDS["elasticsearch"],
-        }
-    return request.param
-
-
 @pytest.fixture
 def corpus(db, backend_name):
     spanish = Locale.objects.get(language_code="es")

@@ -1,6 +1,5 @@
 """Cross-language search through the secretariat's thesaurus, on the database backend and Elasticsearch."""
 
-import pytest
 from django.core.management import call_command
 from wagtail.models import Locale
 
@@ -8,17 +7,6 @@ from practices.models import InstitutionPage
 from search.engine import SearchRequest, run_search
 from search.models import SynonymGroup
 from tests.factories import make_practice
-
-
-@pytest.fixture(params=["database", "elasticsearch"])
-def backend_name(request, settings):
-    if request.param == "elasticsearch":
-        request.getfixturevalue("elasticsearch_backend")
-        settings.WAGTAILSEARCH_BACKENDS = {
-            **settings.WAGTAILSEARCH_BACKENDS,
-            "default": settings.WAGTAILSEARCH_BACKENDS["elasticsearch"],
-        }
-    return request.param
 
 
 def institution(code):
