@@ -6,9 +6,11 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     DJANGO_SETTINGS_MODULE=config.settings.production \
     PORT=8000
 
+# Pango, HarfBuzz and DejaVu: WeasyPrint draws the printable case sheets with local fonts only.
 RUN useradd --system --create-home --home-dir /app --uid 1000 wagtail \
     && apt-get update \
     && apt-get install --yes --no-install-recommends libjpeg62-turbo zlib1g libwebp7 \
+       libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core \
     && rm -rf /var/lib/apt/lists/*
 
 WORKDIR /app
