@@ -29,6 +29,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path(_("search/"), search_views.search, name="search"),
     path(_("compare/"), practice_views.compare, name="compare"),
+    path(_("exchange/"), include("exchange.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -29,6 +29,15 @@ MEDIA_PERMISSIONS = {
 }
 
 
+# Exchange requests (exchange/): officials see and answer their institution's; the secretariat all of them.
+EXCHANGE_OFFICIAL_PERMISSIONS = ("view_exchangerequest", "change_exchangerequest")
+EXCHANGE_SECRETARIAT_PERMISSIONS = (*EXCHANGE_OFFICIAL_PERMISSIONS, "delete_exchangerequest", "see_all_exchangerequest")
+
+
+def _exchange_permissions(codenames) -> list[Permission]:
+    return [_permission("exchange", codename) for codename in codenames]
+
+
 def official_group_name(country: Country) -> str:
     return f"Funcionarios {country.iso2}"
 
@@ -63,6 +72,7 @@ def ensure_official_group(institution: InstitutionPage) -> Group:
     # The secretariat submits pages for translation; officials then edit the translations of
     # their own pages, which wagtail-localize guards with the page's edit permission.
     group.permissions.add(_admin_access())
+    group.permissions.add(*_exchange_permissions(EXCHANGE_OFFICIAL_PERMISSIONS))
     for page in Page.objects.filter(translation_key=institution.translation_key):
         for codename in OFFICIAL_PAGE_PERMISSIONS:
             GroupPagePermission.objects.get_or_create(group=group, page=page, permission=_page_permission(codename))
@@ -78,6 +88,7 @@ def ensure_official_group(institution: InstitutionPage) -> Group:
 def ensure_secretariat_group() -> Group:
     group, _ = Group.objects.get_or_create(name=SECRETARIAT_GROUP)
     group.permissions.add(_admin_access(), _translate())
+    group.permissions.add(*_exchange_permissions(EXCHANGE_SECRETARIAT_PERMISSIONS))
     from search.models import SynonymGroup
 
     for model in (Topic, Keyword, Country, Mechanism, ProcedureStage, SynonymGroup):

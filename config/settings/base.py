@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "practices",
     "meetings",
     "search",
+    "exchange",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from exchange.demo import load_demo_requests
 from practices.demo.loader import load_demo
 
 
@@ -16,6 +17,7 @@ class Command(BaseCommand):
         if with_users and not settings.DEBUG and not force:
             raise CommandError("Demo log-ins have published passwords: refusing with DEBUG off (use --no-users).")
         result = load_demo(with_users=with_users)
+        load_demo_requests()
         self.stdout.write(
             self.style.SUCCESS(
                 "Demo content: {created} practices created, {kept} kept as they were, {translated} translations, "

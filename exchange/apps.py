@@ -1,0 +1,17 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ExchangeConfig(AppConfig):
+    name = "exchange"
+    verbose_name = _("Peer exchange")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from wagtail.permissions import register_permission_policy
+
+        from .models import ExchangeRequest
+        from .permissions import ExchangeRequestPermissionPolicy
+
+        # Registered before the admin viewset asks, so every admin view checks rows by institution.
+        register_permission_policy(ExchangeRequest, ExchangeRequestPermissionPolicy(ExchangeRequest), exact_class=True)

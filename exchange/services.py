@@ -1,0 +1,64 @@
+"""Writes of the exchange app: a request received, a request moved along. Both send their e-mails."""
+
+from django.db import transaction
+from django.utils import timezone
+from wagtail.models import Locale
+
+from .choices import OTHER_COUNTRY, RequestStatus
+from .models import ExchangeRequest, StatusChange
+
+
+def original_of(page):
+    """The practice in the Spanish tree: the one the publishing institution owns, whatever the visitor read."""
+    default = Locale.get_default()
+    if page.locale_id == default.pk:
+        return page
+    from practices.models import PracticePage
+
+    return PracticePage.objects.filter(translation_key=page.translation_key, locale=default).first() or page
+
+
+def create_request(*, page, data: dict, language: str) -> ExchangeRequest:
+    from practices.taxonomy import Country
+
+    practice = original_of(page)
+    country_code = data["country"]
+    exchange_request = ExchangeRequest.objects.create(
+        practice=practice,
+        practice_title=practice.title[:255],
+        institution_id=practice.institution_id,
+        name=data["name"].strip(),
+        requester_institution=data["requester_institution"].strip(),
+        requester_country=None if country_code == OTHER_COUNTRY else Country.objects.filter(iso2=country_code).first(),
+        requester_country_other=data.get("country_other", "").strip() if country_code == OTHER_COUNTRY else "",
+        email=data["email"],
+        message=data["message"].strip(),
+        formats=list(data["formats"]),
+        consent=True,
+        consent_at=timezone.now(),
+        language=language,
+    )
+    StatusChange.objects.create(request=exchange_request, from_status="", to_status=RequestStatus.NEW)
+    from . import emails
+
+    transaction.on_commit(lambda: emails.send_new_request(exchange_request))
+    return exchange_request
+
+
+def record_change(exchange_request, *, user, from_status: str, note: str, send: bool) -> StatusChange | None:
+    """One history row when the status changes or a note is written; the answer is mailed if asked."""
+    if from_status == exchange_request.status and not note:
+        return None
+    change = StatusChange.objects.create(
+        request=exchange_request,
+        from_status=from_status,
+        to_status=exchange_request.status,
+        note=note,
+        sent_to_requester=send and bool(note),
+        user=user,
+    )
+    if change.sent_to_requester:
+        from . import emails
+
+        transaction.on_commit(lambda: emails.send_answer(exchange_request, change))
+    return change
