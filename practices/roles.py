@@ -89,9 +89,10 @@ def ensure_secretariat_group() -> Group:
     group, _ = Group.objects.get_or_create(name=SECRETARIAT_GROUP)
     group.permissions.add(_admin_access(), _translate())
     group.permissions.add(*_exchange_permissions(EXCHANGE_SECRETARIAT_PERMISSIONS))
+    from curation.models import Commitment
     from search.models import SynonymGroup
 
-    for model in (Topic, Keyword, Country, Mechanism, ProcedureStage, SynonymGroup):
+    for model in (Topic, Keyword, Country, Mechanism, ProcedureStage, SynonymGroup, Commitment):
         content_type = ContentType.objects.get_for_model(model)
         group.permissions.add(*Permission.objects.filter(content_type=content_type))
     for home in Page.objects.filter(depth=2):

@@ -161,5 +161,8 @@ def ensure_site_tree() -> dict[str, Page]:
         )
         add_child_with_aliases(index, institution)
         institution.save_revision().publish()
+    from curation.services import ensure_curation_pages
+
+    ensure_curation_pages(home)
     ensure_groups()
     return {"home": home, "practices": index, "meetings": meetings}

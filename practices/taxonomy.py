@@ -123,7 +123,15 @@ class Topic(TagBase):
     name_en = models.CharField(_("name (English)"), max_length=100, blank=True)
     name_pt = models.CharField(_("name (Portuguese)"), max_length=100, blank=True)
     description = models.TextField(
-        _("description"), blank=True, help_text=_("What the topic covers, shown on its topic page.")
+        _("description (Spanish)"), blank=True, help_text=_("What the topic covers, shown on its topic page.")
+    )
+    description_en = models.TextField(
+        _("description (English)"), blank=True, help_text=_("Shown on the English topic page; Spanish if empty.")
+    )
+    description_pt = models.TextField(
+        _("description (Portuguese)"),
+        blank=True,
+        help_text=_("Shown on the Portuguese topic page; Spanish if empty."),
     )
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
 
@@ -133,6 +141,8 @@ class Topic(TagBase):
         FieldPanel("name_pt"),
         FieldPanel("slug"),
         FieldPanel("description"),
+        FieldPanel("description_en"),
+        FieldPanel("description_pt"),
         FieldPanel("sort_order"),
     ]
 
@@ -148,6 +158,10 @@ class Topic(TagBase):
     def localized_name(self, language: str | None = None) -> str:
         language = (language or get_language() or "es")[:2]
         return {"en": self.name_en, "pt": self.name_pt}.get(language) or self.name
+
+    def localized_description(self, language: str | None = None) -> str:
+        language = (language or get_language() or "es")[:2]
+        return {"en": self.description_en, "pt": self.description_pt}.get(language) or self.description
 
     def __str__(self):
         return self.localized_name()

@@ -17,8 +17,9 @@ def language_links(context):
     request = context.get("request")
     page = context.get("page")
     current = (get_language() or settings.LANGUAGE_CODE)[:2]
-    by_language = {}
-    if isinstance(page, Page):
+    # A page's sub-route (a topic page of the topics index) gives its own URL in each language.
+    by_language = dict(context.get("language_urls") or {})
+    if isinstance(page, Page) and not by_language:
         for translation in page.get_translations(inclusive=True).live().select_related("locale"):
             by_language[translation.locale.language_code[:2]] = translation.get_url(request)
     links = []

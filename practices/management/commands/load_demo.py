@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from curation.demo import load_curation_demo
 from exchange.demo import load_demo_requests
 from practices.demo.loader import load_demo
 
@@ -17,6 +18,7 @@ class Command(BaseCommand):
         if with_users and not settings.DEBUG and not force:
             raise CommandError("Demo log-ins have published passwords: refusing with DEBUG off (use --no-users).")
         result = load_demo(with_users=with_users)
+        load_curation_demo()
         load_demo_requests()
         self.stdout.write(
             self.style.SUCCESS(

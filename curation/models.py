@@ -1,0 +1,315 @@
+"""What the secretariat curates: featured selections, the topic pages and the joint roadmap.
+
+Featured selections and the roadmap are pages, so they live in the three language trees and are
+translated with wagtail-localize like every other page. The roadmap's commitments are a snippet
+with their text side by side in three languages: their status, date and links must be the same
+in every language the moment the secretariat changes them, without a translation sync.
+"""
+
+from django.db import models
+from django.http import Http404
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from practices.blocks import TEXT_FEATURES
+from practices.taxonomy import Country, Mechanism, Topic
+
+from .queries import latest_practices_with_topic, ordered_practices, practices_in_locale, topic_counts
+
+LATEST_PER_TOPIC = 6
+
+
+# ---------------------------------------------------------------------------------------------
+# Featured selections
+# ---------------------------------------------------------------------------------------------
+
+
+class FeaturedSelectionIndexPage(Page):
+    """The list of the secretariat's featured selections: one per language tree."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=TEXT_FEATURES)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["curation.FeaturedSelectionPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("featured selections index")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["selections"] = list(
+            FeaturedSelectionPage.objects.child_of(self).live().public().select_related("topic").order_by("title")
+        )
+        return context
+
+
+class FeaturedSelectionPage(Page):
+    """An ordered list of practices chosen by the secretariat, with a title and an introduction."""
+
+    intro = RichTextField(
+        _("introduction"),
+        blank=True,
+        features=TEXT_FEATURES,
+        help_text=_("Why these practices belong together: one or two short paragraphs."),
+    )
+    topic = models.ForeignKey(
+        Topic,
+        verbose_name=_("topic"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="featured_selections",
+        help_text=_("Optional. The selection is also shown on this topic's page."),
+    )
+    is_demo = models.BooleanField(
+        _("demonstration content"),
+        default=False,
+        help_text=_("Marks example content; the page says so to visitors."),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("topic"),
+        InlinePanel(
+            "items",
+            heading=_("Practices"),
+            label=_("Practice"),
+            help_text=_("In the order visitors see them. Drafts and unpublished practices are never shown."),
+        ),
+    ]
+    promote_panels = Page.promote_panels + [FieldPanel("is_demo")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    parent_page_types = ["curation.FeaturedSelectionIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("featured selection")
+        verbose_name_plural = _("featured selections")
+
+    def practice_ids(self) -> list[int]:
+        return [item.practice_id for item in self.items.all()]
+
+    def public_practices(self) -> list:
+        """The chosen practices published in this page's language tree, in the chosen order."""
+        ids = self.practice_ids()
+        return ordered_practices(ids, practices_in_locale(ids, locale=self.locale))
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["practices"] = self.public_practices()
+        return context
+
+
+class FeaturedPractice(Orderable):
+    page = ParentalKey(FeaturedSelectionPage, on_delete=models.CASCADE, related_name="items")
+    practice = models.ForeignKey(
+        "practices.PracticePage", verbose_name=_("practice"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("practice")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("featured practice")
+        verbose_name_plural = _("featured practices")
+
+
+def selections_with_practices(selections) -> list[tuple[FeaturedSelectionPage, list]]:
+    """Each selection with its public practices, for any number of selections in three queries."""
+    selections = list(selections.prefetch_related("items"))
+    if not selections:
+        return []
+    ids = [pk for selection in selections for pk in selection.practice_ids()]
+    found = practices_in_locale(ids, locale=selections[0].locale)
+    return [(selection, ordered_practices(selection.practice_ids(), found)) for selection in selections]
+
+
+# ---------------------------------------------------------------------------------------------
+# Topic pages
+# ---------------------------------------------------------------------------------------------
+
+
+class TopicIndexPage(RoutablePageMixin, Page):
+    """Lists the topics of the vocabulary and serves one page per topic at `<index>/<topic slug>/`.
+
+    Topic pages are routes rather than pages in the tree, so a topic the secretariat adds under
+    Reference data has its page in the three languages at once, with nothing else to create.
+    """
+
+    intro = RichTextField(_("introduction"), blank=True, features=TEXT_FEATURES)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("topics index")
+
+    @path("")
+    def topic_list(self, request):
+        counts = topic_counts(locale=self.locale)
+        topics = [(topic, counts.get(topic.pk, 0)) for topic in Topic.objects.all()]
+        return self.render(request, context_overrides={"topics": topics})
+
+    @re_path(r"^(?P<slug>[-a-zA-Z0-9_]+)/$")
+    def topic_detail(self, request, slug):
+        topic = Topic.objects.filter(slug=slug).first()
+        if topic is None:
+            raise Http404
+        selections = (
+            FeaturedSelectionPage.objects.live()
+            .public()
+            .filter(locale_id=self.locale_id, topic=topic)
+            .order_by("title")
+        )
+        context = {
+            "topic": topic,
+            "practice_count": topic_counts(locale=self.locale).get(topic.pk, 0),
+            "latest_practices": latest_practices_with_topic(topic, locale=self.locale, limit=LATEST_PER_TOPIC),
+            "selections": selections_with_practices(selections),
+            "language_urls": self.topic_urls_by_language(topic, request),
+        }
+        return self.render(request, context_overrides=context, template="curation/topic_page.html")
+
+    def topic_url(self, topic: Topic, request=None) -> str:
+        return self.get_url(request) + self.reverse_subpage("topic_detail", kwargs={"slug": topic.slug})
+
+    def topic_urls_by_language(self, topic: Topic, request) -> dict[str, str]:
+        """The same topic's page in each language, for the language switcher."""
+        translations = self.get_translations(inclusive=True).live().select_related("locale").specific()
+        return {page.locale.language_code[:2]: page.topic_url(topic, request) for page in translations}
+
+
+# ---------------------------------------------------------------------------------------------
+# The joint roadmap
+# ---------------------------------------------------------------------------------------------
+
+
+class CommitmentStatus(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    IN_PROGRESS = "in_progress", _("In progress")
+    DONE = "done", _("Done")
+    DELAYED = "delayed", _("Delayed")
+
+
+class Commitment(ClusterableModel, index.Indexed):
+    """One commitment of a joint roadmap: who does what, by when, for which mechanism and country."""
+
+    year = models.PositiveSmallIntegerField(
+        _("roadmap year"), default=2026, help_text=_("The roadmap this commitment belongs to, e.g. 2026.")
+    )
+    mechanism = models.ForeignKey(
+        Mechanism,
+        verbose_name=_("mechanism"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="commitments",
+        help_text=_("Leave empty for a joint commitment of all the mechanisms."),
+    )
+    country = models.ForeignKey(
+        Country,
+        verbose_name=_("country"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="commitments",
+        help_text=_("Leave empty for a regional commitment."),
+    )
+    action_es = models.TextField(_("action (Spanish)"), help_text=_("What will be done, in one or two sentences."))
+    action_en = models.TextField(_("action (English)"), blank=True, help_text=_("Spanish is shown if empty."))
+    action_pt = models.TextField(_("action (Portuguese)"), blank=True, help_text=_("Spanish is shown if empty."))
+    responsible = models.CharField(
+        _("responsible"),
+        max_length=255,
+        help_text=_("The institutions or secretariats in charge, by their own names."),
+    )
+    target_date = models.DateField(_("target date"))
+    status = models.CharField(
+        _("status"), max_length=20, choices=CommitmentStatus.choices, default=CommitmentStatus.PLANNED
+    )
+    is_demo = models.BooleanField(
+        _("demonstration content"),
+        default=False,
+        help_text=_("Marks an example commitment that was not agreed by the states; visitors are told."),
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("year"), FieldPanel("target_date"), FieldPanel("status")]),
+        FieldRowPanel([FieldPanel("mechanism"), FieldPanel("country")]),
+        MultiFieldPanel(
+            [FieldPanel("action_es"), FieldPanel("action_en"), FieldPanel("action_pt")], heading=_("Action")
+        ),
+        FieldPanel("responsible"),
+        InlinePanel("practice_links", heading=_("Linked practices"), label=_("Practice")),
+        FieldPanel("is_demo"),
+    ]
+    search_fields = [
+        index.SearchField("action_es"),
+        index.SearchField("action_en"),
+        index.SearchField("action_pt"),
+        index.SearchField("responsible"),
+        index.FilterField("year"),
+        index.FilterField("status"),
+    ]
+
+    class Meta:
+        ordering = ["year", "target_date", "pk"]
+        verbose_name = _("roadmap commitment")
+        verbose_name_plural = _("roadmap commitments")
+
+    def __str__(self):
+        return self.action_es[:80]
+
+    def action(self, language: str | None = None) -> str:
+        """The action in the active language, else in Spanish."""
+        language = (language or get_language() or "es")[:2]
+        return getattr(self, f"action_{language}", "") or self.action_es
+
+
+class CommitmentPractice(Orderable):
+    commitment = ParentalKey(Commitment, on_delete=models.CASCADE, related_name="practice_links")
+    practice = models.ForeignKey(
+        "practices.PracticePage", verbose_name=_("practice"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("practice")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("linked practice")
+        verbose_name_plural = _("linked practices")
+
+
+class RoadmapPage(Page):
+    """A joint roadmap: its commitments, filterable by mechanism, country and status in the URL."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=TEXT_FEATURES)
+    year = models.PositiveSmallIntegerField(
+        _("roadmap year"),
+        default=2026,
+        help_text=_("Shows the commitments of this year, kept under Roadmap commitments in the admin."),
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("year")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("joint roadmap")
+        verbose_name_plural = _("joint roadmaps")
+
+    def get_context(self, request, *args, **kwargs):
+        from .roadmap import roadmap_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(roadmap_context(self, request))
+        return context

@@ -1,0 +1,102 @@
+"""The roadmap page's filters (GET parameters) and what it shows, in a fixed number of queries.
+
+Filters follow the search page's rules: codes in the URL (mechanism slug, ISO country code or
+`regional`, status code), one value each; an unknown value is dropped with a translated message,
+never an error, and the rest of the filters still apply.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Q
+from django.utils.translation import gettext as _
+
+from practices.taxonomy import Country, Mechanism
+
+from .models import Commitment, CommitmentStatus
+from .queries import ordered_practices, practices_in_locale
+
+JOINT = "joint"
+REGIONAL = "regional"
+MAX_PARAMETER_LENGTH = 40
+
+
+@dataclass
+class Choice:
+    code: str
+    label: str
+    selected: bool = False
+
+
+@dataclass
+class RoadmapFilters:
+    mechanism: str = ""
+    country: str = ""
+    status: str = ""
+    mechanisms: list[Choice] = field(default_factory=list)
+    countries: list[Choice] = field(default_factory=list)
+    statuses: list[Choice] = field(default_factory=list)
+    messages: list[str] = field(default_factory=list)
+
+    @property
+    def active(self) -> bool:
+        return bool(self.mechanism or self.country or self.status)
+
+
+def parse_roadmap_filters(data) -> RoadmapFilters:
+    filters = RoadmapFilters()
+    mechanisms = [Choice(m.slug, m.localized_name()) for m in Mechanism.objects.all()]
+    filters.mechanisms = [Choice(JOINT, _("Joint (all mechanisms)")), *mechanisms]
+    countries = sorted(
+        (Choice(c.iso2, c.localized_name()) for c in Country.objects.all()), key=lambda c: c.label.casefold()
+    )
+    filters.countries = [Choice(REGIONAL, _("Regional")), *countries]
+    filters.statuses = [Choice(value, str(label)) for value, label in CommitmentStatus.choices]
+
+    for name, label, choices in (
+        ("mechanism", _("Mechanism"), filters.mechanisms),
+        ("country", _("Country"), filters.countries),
+        ("status", _("Status"), filters.statuses),
+    ):
+        raw = (data.get(name) or "").strip()
+        if not raw:
+            continue
+        match = next((choice for choice in choices if choice.code.casefold() == raw.casefold()), None)
+        if match is None:
+            filters.messages.append(
+                _("Unknown value “%(value)s” for “%(filter)s” was ignored.")
+                % {"value": raw[:MAX_PARAMETER_LENGTH], "filter": label}
+            )
+            continue
+        match.selected = True
+        setattr(filters, name, match.code)
+    return filters
+
+
+def filtered_commitments(*, year: int, filters: RoadmapFilters):
+    commitments = Commitment.objects.filter(year=year)
+    if filters.mechanism == JOINT:
+        commitments = commitments.filter(mechanism__isnull=True)
+    elif filters.mechanism:
+        # A joint commitment binds every mechanism, so it is listed under each of them too.
+        commitments = commitments.filter(Q(mechanism__slug=filters.mechanism) | Q(mechanism__isnull=True))
+    if filters.country == REGIONAL:
+        commitments = commitments.filter(country__isnull=True)
+    elif filters.country:
+        commitments = commitments.filter(country__iso2=filters.country)
+    if filters.status:
+        commitments = commitments.filter(status=filters.status)
+    return commitments.select_related("mechanism", "country").prefetch_related("practice_links")
+
+
+def roadmap_context(page, request) -> dict:
+    filters = parse_roadmap_filters(request.GET)
+    commitments = list(filtered_commitments(year=page.year, filters=filters))
+    ids = [link.practice_id for c in commitments for link in c.practice_links.all()]
+    found = practices_in_locale(ids, locale=page.locale)
+    rows = [(c, ordered_practices([link.practice_id for link in c.practice_links.all()], found)) for c in commitments]
+    return {
+        "filters": filters,
+        "commitments": rows,
+        "has_demo": any(c.is_demo for c in commitments),
+        "total": Commitment.objects.filter(year=page.year).count() if filters.active else len(rows),
+    }
