@@ -14,6 +14,8 @@ urlpatterns = [
     path("healthz", home_views.health, name="health"),
     path("api/search/", search_views.api_search, name="api_search"),
     path("api/autocomplete/", search_views.api_autocomplete, name="api_autocomplete"),
+    # Outside the admin: an invited official has no password (and no session) yet.
+    path("invitation/", include("officials.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]

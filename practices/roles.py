@@ -38,6 +38,9 @@ def _exchange_permissions(codenames) -> list[Permission]:
     return [_permission("exchange", codename) for codename in codenames]
 
 
+INVITATION_PERMISSIONS = ("add_invitation", "view_invitation")
+
+
 def official_group_name(country: Country) -> str:
     return f"Funcionarios {country.iso2}"
 
@@ -88,6 +91,8 @@ def ensure_official_group(institution: InstitutionPage) -> Group:
 def ensure_secretariat_group() -> Group:
     group, _ = Group.objects.get_or_create(name=SECRETARIAT_GROUP)
     group.permissions.add(_admin_access(), _translate())
+    # Inviting officials (officials/): an account limited to one institution, never user management.
+    group.permissions.add(*(_permission("officials", codename) for codename in INVITATION_PERMISSIONS))
     group.permissions.add(*_exchange_permissions(EXCHANGE_SECRETARIAT_PERMISSIONS))
     from curation.models import Commitment
     from search.models import SynonymGroup

@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "practices",
     "meetings",
     "search",
+    "officials",
     "curation",
     "exchange",
     "wagtail_localize",
@@ -149,6 +150,15 @@ TAGGIT_CASE_INSENSITIVE = True
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "buenaspracticas@localhost")
+# Review workflow e-mails (officials and the secretariat), in each recipient's admin language.
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+# Plain text only: Wagtail 8 renders the HTML part outside the recipient's language (admin/mail.py),
+# so a Brazilian official would get a Portuguese text part and a Spanish HTML part.
+WAGTAILADMIN_NOTIFICATION_USE_HTML = False
+# Reviewers are the secretariat's group; administrators are not e-mailed every submission.
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
+# Days an official's invitation link stays valid (officials/tokens.py).
+OFFICIALS_INVITATION_DAYS = 7
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"

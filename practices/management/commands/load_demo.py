@@ -3,6 +3,8 @@ from django.core.management.base import BaseCommand, CommandError
 
 from curation.demo import load_curation_demo
 from exchange.demo import load_demo_requests
+from officials.demo import set_demo_user_languages
+from officials.workflow import ensure_review_workflow
 from practices.demo.loader import load_demo
 
 
@@ -18,6 +20,9 @@ class Command(BaseCommand):
         if with_users and not settings.DEBUG and not force:
             raise CommandError("Demo log-ins have published passwords: refusing with DEBUG off (use --no-users).")
         result = load_demo(with_users=with_users)
+        ensure_review_workflow()
+        if with_users:
+            set_demo_user_languages()
         load_curation_demo()
         load_demo_requests()
         self.stdout.write(

@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 
+from officials.workflow import ensure_review_workflow
 from practices.services import ensure_site_tree
 
 
@@ -8,4 +9,5 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         pages = ensure_site_tree()
+        ensure_review_workflow()
         self.stdout.write(self.style.SUCCESS(f"Site tree ready: home page #{pages['home'].pk}"))

@@ -1,0 +1,59 @@
+"""The secretariat's form to invite an official, and the official's form to choose a password."""
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.models import Locale
+
+from practices.models import InstitutionPage
+
+from .models import Invitation
+from .services import invite_official
+
+
+class InstitutionChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.title} ({obj.country.localized_name()})"
+
+
+class InviteOfficialForm(WagtailAdminModelForm):
+    email = forms.EmailField(label=_("E-mail address"), help_text=_("The invitation link is sent here."))
+    first_name = forms.CharField(label=_("First name"), max_length=150)
+    last_name = forms.CharField(label=_("Last name"), max_length=150)
+    institution = InstitutionChoiceField(
+        label=_("Institution"),
+        queryset=InstitutionPage.objects.none(),
+        help_text=_("The official will edit this institution's profile and practices only."),
+    )
+
+    class Meta:
+        model = Invitation
+        fields = ["email", "first_name", "last_name", "institution", "language"]
+        help_texts = {"language": _("Language of the invitation e-mail and of the official's admin.")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)  # Wagtail's admin views pass for_user to this base class
+        self.fields["institution"].queryset = (
+            InstitutionPage.objects.filter(locale=Locale.get_default()).select_related("country").order_by("title")
+        )
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip()
+        User = get_user_model()
+        if User.objects.filter(Q(email__iexact=email) | Q(username__iexact=email)).exists():
+            raise forms.ValidationError(_("There is already an account with this e-mail address."))
+        return email
+
+    def save(self, commit=True):
+        data = self.cleaned_data
+        self.instance = invite_official(
+            email=data["email"],
+            first_name=data["first_name"],
+            last_name=data["last_name"],
+            institution=data["institution"],
+            language=data["language"],
+            invited_by=self.for_user,
+        )
+        return self.instance

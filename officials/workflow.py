@@ -1,0 +1,37 @@
+"""The secretariat's review workflow: every institution profile and practice goes through it.
+
+Officials cannot publish; "Submit to Revisión de la Secretaría" is their only way to the public
+site. The workflow hangs on the institutions index of each language tree, so it also covers
+institution pages created later and the translations officials edit in wagtail-localize.
+"""
+
+from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTask
+
+from practices.models import PracticeIndexPage
+from practices.roles import ensure_secretariat_group
+
+# A stored name, shown as is in the admin of every language (the issue fixes it in Spanish).
+REVIEW_WORKFLOW_NAME = "Revisión de la Secretaría"
+
+
+def ensure_review_workflow() -> Workflow:
+    """Creates the workflow and its one task once, and assigns it to every institutions index.
+
+    Idempotent; an index page that another workflow was assigned to is reassigned to this one.
+    """
+    secretariat = ensure_secretariat_group()
+    task = GroupApprovalTask.objects.filter(name=REVIEW_WORKFLOW_NAME).first()
+    if task is None:
+        task = GroupApprovalTask.objects.create(name=REVIEW_WORKFLOW_NAME)
+    task.groups.add(secretariat)
+    if not task.active:
+        task.active = True
+        task.save(update_fields=["active"])
+    workflow, _ = Workflow.objects.get_or_create(name=REVIEW_WORKFLOW_NAME)
+    if not workflow.active:
+        workflow.active = True
+        workflow.save(update_fields=["active"])
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    for index in PracticeIndexPage.objects.all():
+        WorkflowPage.objects.update_or_create(page=index, defaults={"workflow": workflow})
+    return workflow
