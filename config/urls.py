@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -8,10 +9,14 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
 from practices import views as practice_views
+from printsheet import views as printsheet_views
 from search import views as search_views
+from seo import views as seo_views
 
 urlpatterns = [
     path("healthz", home_views.health, name="health"),
+    path("sitemap.xml", seo_views.sitemap, name="sitemap"),
+    path("robots.txt", seo_views.robots, name="robots"),
     path("api/search/", search_views.api_search, name="api_search"),
     path("api/autocomplete/", search_views.api_autocomplete, name="api_autocomplete"),
     # Outside the admin: an invited official has no password (and no session) yet.
@@ -31,6 +36,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path(_("search/"), search_views.search, name="search"),
     path(_("compare/"), practice_views.compare, name="compare"),
+    path(format_lazy("{}/<int:page_id>.pdf", _("case-sheet")), printsheet_views.case_sheet, name="case_sheet"),
     path(_("exchange/"), include("exchange.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

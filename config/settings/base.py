@@ -20,6 +20,8 @@ INSTALLED_APPS = [
     "practices",
     "meetings",
     "search",
+    "seo",
+    "printsheet",
     "officials",
     "curation",
     "exchange",
@@ -177,5 +179,7 @@ LOGGING = {
         "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
         "wagtail.contrib.redirects": {"level": "WARNING"},
+        # WeasyPrint logs every rendering step at INFO (one case sheet = a dozen lines).
+        "weasyprint": {"level": "WARNING"},
     },
 }
