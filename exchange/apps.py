@@ -10,6 +10,7 @@ class ExchangeConfig(AppConfig):
     def ready(self):
         from wagtail.permissions import register_permission_policy
 
+        from . import signals  # noqa: F401
         from .models import ExchangeRequest
         from .permissions import ExchangeRequestPermissionPolicy
 

@@ -1,6 +1,7 @@
 """The public request form and the admin form in which an institution answers."""
 
 from django import forms
+from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -36,13 +37,22 @@ def _text(label, limit, required_message, **kwargs):
     )
 
 
+COUNTRIES_CACHE_KEY = "exchange:countries"
+
+
 def country_choices():
+    """The member states in the active language, A to Z, then "Another country". Cached (every practice
+    page shows the form) and dropped when a country is saved (`signals.py`)."""
     from practices.taxonomy import Country
 
-    countries = sorted(Country.objects.all(), key=lambda c: c.localized_name().casefold())
+    countries = cache.get(COUNTRIES_CACHE_KEY)
+    if countries is None:
+        countries = [(c.iso2, c.name_es, c.name_en, c.name_pt) for c in Country.objects.all()]
+        cache.set(COUNTRIES_CACHE_KEY, countries, 60 * 60)
+    named = [(iso2, Country(name_es=es, name_en=en, name_pt=pt).localized_name()) for iso2, es, en, pt in countries]
     return [
         ("", _("Choose a country")),
-        *[(c.iso2, c.localized_name()) for c in countries],
+        *sorted(named, key=lambda choice: choice[1].casefold()),
         (OTHER_COUNTRY, _("Another country")),
     ]
 

@@ -234,3 +234,27 @@ def test_the_form_needs_a_valid_csrf_token(practice, form_data, submit_url):
     page = strict.get(practice.get_url())
     token = re.search(r'name="csrfmiddlewaretoken" value="(\w+)"', page.content.decode()).group(1)
     assert strict.post(submit_url(practice), {**form_data, "csrfmiddlewaretoken": token}).status_code == 303
+
+
+def test_the_form_costs_the_practice_page_no_query_once_the_countries_are_cached(client, practice):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get(practice.get_url())
+    with CaptureQueriesContext(connection) as context:
+        html = client.get(practice.get_url()).content.decode()
+    assert 'id="exchange-request"' in html
+    assert not [
+        q for q in context.captured_queries if 'FROM "practices_country"' in q["sql"] and "WHERE" not in q["sql"]
+    ]
+
+
+def test_a_renamed_country_shows_at_once_in_the_form(client, practice):
+    from practices.taxonomy import Country
+
+    client.get(practice.get_url())
+    Country.objects.filter(iso2="PY").update(name_es="x")  # a queryset update sends no signal...
+    country = Country.objects.get(iso2="PY")
+    country.name_es = "República del Paraguay"
+    country.save()  # ...a save in the admin does
+    assert '<option value="PY">República del Paraguay</option>' in client.get(practice.get_url()).content.decode()
