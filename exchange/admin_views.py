@@ -77,4 +77,4 @@ class RequestDetailsPanel(Panel):
 
 
 def details_panel():
-    return RequestDetailsPanel(heading=_("Request"))
+    return RequestDetailsPanel(heading=_("Request details"))

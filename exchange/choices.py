@@ -2,13 +2,14 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class RequestStatus(models.TextChoices):
-    NEW = "new", _("New")
-    IN_PROGRESS = "in_progress", _("In progress")
-    HELD = "held", _("Exchange held")
-    CLOSED = "closed", _("Closed")
+    NEW = "new", pgettext_lazy("exchange request status", "New")
+    IN_PROGRESS = "in_progress", pgettext_lazy("exchange request status", "In progress")
+    HELD = "held", pgettext_lazy("exchange request status", "Exchange held")
+    CLOSED = "closed", pgettext_lazy("exchange request status", "Closed")
 
 
 class ExchangeFormat(models.TextChoices):

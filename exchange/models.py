@@ -63,8 +63,8 @@ class ExchangeRequest(models.Model):
     status = models.CharField(
         _("status"), max_length=20, choices=RequestStatus.choices, default=RequestStatus.NEW, db_index=True
     )
-    created_at = models.DateTimeField(_("received"), auto_now_add=True, db_index=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    created_at = models.DateTimeField(_("date received"), auto_now_add=True, db_index=True)
+    updated_at = models.DateTimeField(_("date updated"), auto_now=True)
     is_demo = models.BooleanField(_("demonstration content"), default=False, editable=False)
 
     objects = ExchangeRequestQuerySet.as_manager()
@@ -98,14 +98,14 @@ class StatusChange(models.Model):
     """The history of a request: who moved it to which status, with their note or answer."""
 
     request = models.ForeignKey(ExchangeRequest, on_delete=models.CASCADE, related_name="history")
-    from_status = models.CharField(_("from"), max_length=20, choices=RequestStatus.choices, blank=True)
-    to_status = models.CharField(_("to"), max_length=20, choices=RequestStatus.choices)
+    from_status = models.CharField(_("previous status"), max_length=20, choices=RequestStatus.choices, blank=True)
+    to_status = models.CharField(_("new status"), max_length=20, choices=RequestStatus.choices)
     note = models.TextField(_("note or answer"), blank=True, max_length=NOTE_MAX)
     sent_to_requester = models.BooleanField(_("sent to the requester"), default=False)
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("by"), on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL, verbose_name=_("changed by"), on_delete=models.SET_NULL, null=True, related_name="+"
     )
-    created_at = models.DateTimeField(_("when"), auto_now_add=True)
+    created_at = models.DateTimeField(_("changed at"), auto_now_add=True)
 
     class Meta:
         ordering = ["created_at", "pk"]

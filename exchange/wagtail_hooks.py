@@ -88,7 +88,7 @@ class ExchangeRequestViewSet(ModelViewSet):
         "consent_at",
     ]
     export_headings = {
-        "pk": _("Number"),
+        "pk": _("Request number"),
         "created_at": _("Received"),
         "get_status_display": _("Status"),
         "institution": _("Publishing institution"),

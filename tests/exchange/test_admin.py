@@ -18,7 +18,7 @@ def url(name: str, *args) -> str:
 
 
 HEADINGS = {
-    "pk": "Number",
+    "pk": "Request number",
     "get_status_display": "Status",
     "institution": "Publishing institution",
     "name": "Requester",
@@ -161,17 +161,20 @@ def test_sending_an_empty_answer_is_refused_with_a_message(login, demo_requests)
 def test_an_officials_export_holds_only_their_institutions_requests(login, demo_requests):
     rows = export_rows(login("oficial-ar"))
     expected = ExchangeRequest.objects.filter(institution__country__iso2="AR")
-    assert sorted(int(row["Number"]) for row in rows) == sorted(expected.values_list("pk", flat=True))
+    assert sorted(int(row["Request number"]) for row in rows) == sorted(expected.values_list("pk", flat=True))
     assert all(demo_requests["MX:held"].email not in str(row) for row in rows)
     # Asking for the other institution through the filter returns nothing of it.
     mx = demo_requests["MX:held"].institution_id
-    assert [row for row in export_rows(login("oficial-ar"), f"&institution={mx}") if row["Number"]] in ([], rows)
-    assert all(int(row["Number"]) in expected.values_list("pk", flat=True) for row in rows)
+    assert [row for row in export_rows(login("oficial-ar"), f"&institution={mx}") if row["Request number"]] in (
+        [],
+        rows,
+    )
+    assert all(int(row["Request number"]) in expected.values_list("pk", flat=True) for row in rows)
 
 
 def test_the_secretariats_export_matches_the_database(login, demo_requests):
     rows = export_rows(login("secretaria"))
-    by_number = {int(row["Number"]): row for row in rows}
+    by_number = {int(row["Request number"]): row for row in rows}
     assert set(by_number) == set(ExchangeRequest.objects.values_list("pk", flat=True))
     for exchange_request in ExchangeRequest.objects.select_related("institution", "requester_country"):
         row = by_number[exchange_request.pk]
@@ -186,13 +189,13 @@ def test_the_secretariats_export_matches_the_database(login, demo_requests):
 
 def test_the_export_follows_the_filters(login, demo_requests):
     rows = export_rows(login("secretaria"), "&status=held")
-    assert [int(row["Number"]) for row in rows] == [demo_requests["MX:held"].pk]
+    assert [int(row["Request number"]) for row in rows] == [demo_requests["MX:held"].pk]
 
 
 def test_visitor_text_cannot_become_a_spreadsheet_formula(login, demo_requests):
     ExchangeRequest.objects.filter(pk=demo_requests["AR:new"].pk).update(name='=HYPERLINK("http://evil.example")')
     rows = export_rows(login("secretaria"))
-    (row,) = [row for row in rows if int(row["Number"]) == demo_requests["AR:new"].pk]
+    (row,) = [row for row in rows if int(row["Request number"]) == demo_requests["AR:new"].pk]
     assert row["Requester"].startswith("'=")
 
 
