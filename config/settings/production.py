@@ -24,6 +24,15 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
+# __Host- cookies: the browser accepts them only over HTTPS, for this exact host and path "/",
+# so neither a subdomain nor plain HTTP can set or overwrite them. (Only here: over the dev
+# server's plain HTTP the browser would drop them and log-in would fail.)
+SESSION_COOKIE_NAME = "__Host-sessionid"
+CSRF_COOKIE_NAME = "__Host-csrftoken"
+# Never switched off in production, whatever the environment says.
+TWO_FACTOR_REQUIRED_FOR_PRIVILEGED = True
+# The proxy in front (docker/nginx.conf) appends the client's address to X-Forwarded-For.
+TRUSTED_PROXY_COUNT = int(env_str("TRUSTED_PROXY_COUNT", "1"))
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(env_str("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
