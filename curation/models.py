@@ -7,6 +7,7 @@ in every language the moment the secretariat changes them, without a translation
 """
 
 from django.db import models
+from django.db.models import Prefetch
 from django.http import Http404
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -21,7 +22,13 @@ from wagtail.search import index
 from practices.blocks import TEXT_FEATURES
 from practices.taxonomy import Country, Mechanism, Topic
 
-from .queries import latest_practices_with_topic, ordered_practices, practices_in_locale, topic_counts
+from .queries import (
+    latest_practices_with_topic,
+    ordered_practices,
+    practices_in_locale,
+    topic_counts,
+    with_practice_keys,
+)
 
 LATEST_PER_TOPIC = 6
 
@@ -95,13 +102,17 @@ class FeaturedSelectionPage(Page):
         verbose_name = _("featured selection")
         verbose_name_plural = _("featured selections")
 
-    def practice_ids(self) -> list[int]:
-        return [item.practice_id for item in self.items.all()]
+    def practice_keys(self) -> list:
+        """Translation keys of the chosen practices, in order (items prefetched with their keys)."""
+        items = self.items.all()
+        if not all(hasattr(item, "practice_key") for item in items):
+            items = with_practice_keys(FeaturedPractice.objects.filter(page=self))
+        return [item.practice_key for item in items]
 
     def public_practices(self) -> list:
         """The chosen practices published in this page's language tree, in the chosen order."""
-        ids = self.practice_ids()
-        return ordered_practices(ids, practices_in_locale(ids, locale=self.locale))
+        keys = self.practice_keys()
+        return ordered_practices(keys, practices_in_locale(keys, locale=self.locale))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -122,14 +133,16 @@ class FeaturedPractice(Orderable):
         verbose_name_plural = _("featured practices")
 
 
-def selections_with_practices(selections) -> list[tuple[FeaturedSelectionPage, list]]:
-    """Each selection with its public practices, for any number of selections in three queries."""
-    selections = list(selections.prefetch_related("items"))
+def selections_with_practices(selections, *, locale) -> list[tuple[FeaturedSelectionPage, list]]:
+    """Each selection with its public practices (in `locale`'s tree), for any number of selections
+    in a fixed number of queries."""
+    items = with_practice_keys(FeaturedPractice.objects.all())
+    selections = list(selections.prefetch_related(Prefetch("items", queryset=items)))
     if not selections:
         return []
-    ids = [pk for selection in selections for pk in selection.practice_ids()]
-    found = practices_in_locale(ids, locale=selections[0].locale)
-    return [(selection, ordered_practices(selection.practice_ids(), found)) for selection in selections]
+    keys = [key for selection in selections for key in selection.practice_keys()]
+    found = practices_in_locale(keys, locale=locale)
+    return [(selection, ordered_practices(selection.practice_keys(), found)) for selection in selections]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -175,7 +188,7 @@ class TopicIndexPage(RoutablePageMixin, Page):
             "topic": topic,
             "practice_count": topic_counts(locale=self.locale).get(topic.pk, 0),
             "latest_practices": latest_practices_with_topic(topic, locale=self.locale, limit=LATEST_PER_TOPIC),
-            "selections": selections_with_practices(selections),
+            "selections": selections_with_practices(selections, locale=self.locale),
             "language_urls": self.topic_urls_by_language(topic, request),
         }
         return self.render(request, context_overrides=context, template="curation/topic_page.html")
@@ -185,8 +198,9 @@ class TopicIndexPage(RoutablePageMixin, Page):
 
     def topic_urls_by_language(self, topic: Topic, request) -> dict[str, str]:
         """The same topic's page in each language, for the language switcher."""
-        translations = self.get_translations(inclusive=True).live().select_related("locale").specific()
-        return {page.locale.language_code[:2]: page.topic_url(topic, request) for page in translations}
+        route = self.reverse_subpage("topic_detail", kwargs={"slug": topic.slug})
+        translations = self.get_translations(inclusive=True).live().select_related("locale")
+        return {page.locale.language_code[:2]: page.get_url(request) + route for page in translations}
 
 
 # ---------------------------------------------------------------------------------------------

@@ -2,39 +2,42 @@
 
 from collections.abc import Iterable
 
-from django.db.models import Count
+from django.db.models import Count, F
 
 from practices.models import PracticePage
 from practices.queries import published_practices
 from practices.taxonomy import TaggedTopic, Topic
 
 
-def practices_in_locale(practice_ids: Iterable[int], *, locale) -> dict[int, PracticePage]:
-    """Chosen practices (from any language tree) as the published page of `locale`'s tree.
+def practices_in_locale(translation_keys: Iterable, *, locale) -> dict:
+    """Chosen practices as the published page of `locale`'s tree, by translation key. One query
+    (and one for view restrictions, one for the cards' topics).
 
     Editors choose a practice once, whatever tree the chooser showed; each language shows its own
-    translation or alias. A draft or unpublished practice is simply absent. Two queries.
+    translation or alias. A draft or unpublished practice is simply absent.
     """
-    ids = list(dict.fromkeys(practice_ids))
-    if not ids:
+    keys = set(translation_keys)
+    if not keys:
         return {}
-    key_of = dict(PracticePage.objects.filter(pk__in=ids).values_list("pk", "translation_key"))
-    by_key = {
-        page.translation_key: page
-        for page in published_practices(locale=locale).filter(translation_key__in=set(key_of.values())).for_listing()
-    }
-    return {pk: by_key[key] for pk, key in key_of.items() if key in by_key}
+    pages = published_practices(locale=locale).filter(translation_key__in=keys).for_listing()
+    return {page.translation_key: page for page in pages}
 
 
-def ordered_practices(practice_ids: Iterable[int], found: dict[int, PracticePage]) -> list[PracticePage]:
+def ordered_practices(translation_keys: Iterable, found: dict) -> list[PracticePage]:
     """The practices in the editor's order, each once."""
     seen, result = set(), []
-    for pk in practice_ids:
-        page = found.get(pk)
+    for key in translation_keys:
+        page = found.get(key)
         if page is not None and page.pk not in seen:
             seen.add(page.pk)
             result.append(page)
     return result
+
+
+def with_practice_keys(links):
+    """Links (featured practices, commitment links) carrying their practice's translation key, so
+    mapping them to another language tree needs no query per link."""
+    return links.annotate(practice_key=F("practice__translation_key"))
 
 
 def topic_counts(*, locale) -> dict[int, int]:

@@ -7,13 +7,13 @@ never an error, and the rest of the filters still apply.
 
 from dataclasses import dataclass, field
 
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.utils.translation import gettext as _
 
 from practices.taxonomy import Country, Mechanism
 
-from .models import Commitment, CommitmentStatus
-from .queries import ordered_practices, practices_in_locale
+from .models import Commitment, CommitmentPractice, CommitmentStatus
+from .queries import ordered_practices, practices_in_locale, with_practice_keys
 
 JOINT = "joint"
 REGIONAL = "regional"
@@ -85,15 +85,18 @@ def filtered_commitments(*, year: int, filters: RoadmapFilters):
         commitments = commitments.filter(country__iso2=filters.country)
     if filters.status:
         commitments = commitments.filter(status=filters.status)
-    return commitments.select_related("mechanism", "country").prefetch_related("practice_links")
+    links = with_practice_keys(CommitmentPractice.objects.all())
+    return commitments.select_related("mechanism", "country").prefetch_related(
+        Prefetch("practice_links", queryset=links)
+    )
 
 
 def roadmap_context(page, request) -> dict:
     filters = parse_roadmap_filters(request.GET)
     commitments = list(filtered_commitments(year=page.year, filters=filters))
-    ids = [link.practice_id for c in commitments for link in c.practice_links.all()]
-    found = practices_in_locale(ids, locale=page.locale)
-    rows = [(c, ordered_practices([link.practice_id for link in c.practice_links.all()], found)) for c in commitments]
+    keys = [link.practice_key for c in commitments for link in c.practice_links.all()]
+    found = practices_in_locale(keys, locale=page.locale)
+    rows = [(c, ordered_practices([link.practice_key for link in c.practice_links.all()], found)) for c in commitments]
     return {
         "filters": filters,
         "commitments": rows,

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.db.models import OuterRef, Prefetch, Subquery, prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
@@ -54,12 +55,28 @@ class HomePage(Page):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        from practices.queries import home_counts, latest_practices
+        from practices.models import PracticePage
+        from practices.queries import home_counts
+        from practices.taxonomy import TaggedTopic
 
         context = super().get_context(request, *args, **kwargs)
         context["counts"] = home_counts(locale=self.locale)
-        context["latest_practices"] = latest_practices(locale=self.locale, limit=6)
-        context["featured"] = self.featured()
+        # Both lists of practice cards share one read of the view restrictions and one of the topics.
+        private = PracticePage.objects.all().private_q()
+        published = (
+            PracticePage.objects.live()
+            .filter(locale_id=self.locale_id)
+            .exclude(private)
+            .select_related("institution", "country", "locale")
+        )
+        latest = list(published.order_by("-first_published_at", "-pk")[:6])
+        featured = self.featured(published=published, private=private)
+        prefetch_related_objects(
+            latest + (featured[1] if featured else []),
+            Prefetch("tagged_topics", queryset=TaggedTopic.objects.select_related("tag")),
+        )
+        context["latest_practices"] = latest
+        context["featured"] = featured
         context["explore_pages"] = self.explore_pages()
         return context
 
@@ -67,27 +84,32 @@ class HomePage(Page):
         """Topics, featured selections and the roadmap: the curated ways into the repository."""
         from curation.models import FeaturedSelectionIndexPage, RoadmapPage, TopicIndexPage
 
-        pages = self.get_children().live().public().type(TopicIndexPage, FeaturedSelectionIndexPage, RoadmapPage)
+        # Not .public(): these index pages are never restricted, and it would cost a query.
+        pages = self.get_children().live().type(TopicIndexPage, FeaturedSelectionIndexPage, RoadmapPage)
         return list(pages.order_by("path"))
 
-    def featured(self):
+    def featured(self, *, published, private):
         """The selection chosen on the Spanish home page, as published in this page's language tree,
-        with its public practices; None when none is chosen or it is not published here."""
-        from curation.models import FeaturedSelectionPage, selections_with_practices
+        and its published practices in the chosen order (two queries); None when none is chosen or
+        it is not published in this language."""
+        from curation.models import FeaturedPractice, FeaturedSelectionPage
 
-        source = self if self.locale.language_code == settings.LANGUAGE_CODE else self.get_default_locale_home()
-        if source is None or source.featured_selection_id is None:
-            return None
-        chosen = FeaturedSelectionPage.objects.filter(pk=source.featured_selection_id).values("translation_key")
-        selections = (
-            FeaturedSelectionPage.objects.live().public().filter(translation_key__in=chosen, locale_id=self.locale_id)
-        )
-        found = selections_with_practices(selections)
-        return found[0] if found else None
-
-    def get_default_locale_home(self):
-        return (
-            HomePage.objects.filter(translation_key=self.translation_key, locale__language_code=settings.LANGUAGE_CODE)
-            .only("pk", "featured_selection_id")
+        chosen = HomePage.objects.filter(
+            translation_key=self.translation_key, locale__language_code=settings.LANGUAGE_CODE
+        ).values("featured_selection__translation_key")
+        selection = (
+            FeaturedSelectionPage.objects.live()
+            .exclude(private)
+            .filter(translation_key__in=chosen, locale_id=self.locale_id)
             .first()
         )
+        if selection is None:
+            return None
+        items = FeaturedPractice.objects.filter(page_id=selection.pk)
+        position = items.filter(practice__translation_key=OuterRef("translation_key")).values("sort_order")[:1]
+        practices = (
+            published.filter(translation_key__in=items.values("practice__translation_key"))
+            .annotate(position=Subquery(position))
+            .order_by("position", "pk")
+        )
+        return selection, list(practices)

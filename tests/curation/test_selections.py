@@ -99,7 +99,8 @@ def test_a_translation_made_with_wagtail_localize_shows_in_english_and_portugues
     page.items = [FeaturedPractice(practice=practice, sort_order=0)]
     add_child_with_aliases(index, page)
     page.save_revision().publish()
-    for code, title, intro in (("en", "Interviews", "How to interview."), ("pt", "Entrevistas PT", "Como entrevistar.")):
+    translations = (("en", "Interviews", "How to interview."), ("pt", "Entrevistas PT", "Como entrevistar."))
+    for code, title, intro in translations:
         locale = Locale.objects.get(language_code=code)
         translated = translate_page(page, locale, {"Entrevistas": title, "Cómo entrevistar.": intro})
         html = client.get(translated.get_url()).content.decode()
