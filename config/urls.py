@@ -19,6 +19,7 @@ urlpatterns = [
     path("robots.txt", seo_views.robots, name="robots"),
     path("api/search/", search_views.api_search, name="api_search"),
     path("api/autocomplete/", search_views.api_autocomplete, name="api_autocomplete"),
+    path("api/", include("opendata.urls")),
     # Outside the admin: an invited official has no password (and no session) yet.
     path("invitation/", include("officials.urls")),
     path("admin/", include(wagtailadmin_urls)),
@@ -38,6 +39,7 @@ urlpatterns += i18n_patterns(
     path(_("compare/"), practice_views.compare, name="compare"),
     path(format_lazy("{}/<int:page_id>.pdf", _("case-sheet")), printsheet_views.case_sheet, name="case_sheet"),
     path(_("exchange/"), include("exchange.urls")),
+    path("feeds/", include("opendata.feed_urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

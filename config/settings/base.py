@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "practices",
     "meetings",
     "search",
+    "opendata",
     "accounts",
     "seo",
     "printsheet",
@@ -46,6 +47,8 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
+    "wagtail.api.v2",
+    "rest_framework",
     "django_filters",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -154,6 +157,10 @@ WAGTAIL_SITE_NAME = _("Asylum good practices of the Americas")
 WAGTAIL_ALLOW_UNICODE_SLUGS = False  # ASCII URLs survive e-mail clients and copy-paste
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = search_backends_from_env()
+# Public API v2 (opendata/): at most 100 objects per page; exports stream in batches of this many.
+WAGTAILAPI_LIMIT_MAX = 100
+WAGTAILAPI_SEARCH_ENABLED = False  # text search has one path: /api/search/
+OPENDATA_EXPORT_BATCH_SIZE = 500
 
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024

@@ -1,0 +1,304 @@
+"""Wagtail API v2 at /api/v2/: practices, institutions and topics, read-only and public.
+
+Only live pages without view restrictions are served, to everybody as to an anonymous visitor.
+A listing without `locale` answers from the Spanish tree, where every original lives, so each
+practice comes once; `locale=en`/`pt` gives that language tree (aliases and translations).
+Text search is not offered here: `/api/search/` is the one search path (docs/api.md).
+"""
+
+from django.conf import settings
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
+from django.utils.translation import gettext as _
+from rest_framework import status
+from rest_framework.filters import BaseFilterBackend
+from rest_framework.permissions import AllowAny
+from rest_framework.renderers import JSONRenderer
+from rest_framework.response import Response
+from wagtail.api import APIField
+from wagtail.api.v2.filters import OrderingFilter
+from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.utils import BadRequestError
+from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
+from wagtail.models import Page
+
+from practices.models import InstitutionPage, PracticeDocument, PracticePage
+from practices.queries import published_practices
+from practices.taxonomy import Country, Mechanism, TaggedTopic, Topic
+from search.engine import DatabaseEngine, SearchRequest
+from search.facets import FACETS_BY_KEY
+
+from . import fields
+from .parameters import (
+    InvalidParameters,
+    check_facet_values,
+    check_known_parameters,
+    check_year,
+    locale_for,
+    split_values,
+)
+
+PAGING_PARAMETERS = {"limit", "offset", "fields", "order", "format", "_"}
+PRACTICE_FILTERS = ("country", "institution", "mechanism", "topic", "stage", "kind", "status", "language")
+YEAR_FILTERS = ("year", "year_from", "year_to")
+
+
+class PublicReadOnly:
+    """Everyone is served as an anonymous visitor; answers are JSON only (no browsable HTML)."""
+
+    authentication_classes = []
+    permission_classes = [AllowAny]
+    renderer_classes = [JSONRenderer]
+    filter_parameters: tuple[str, ...] = ()
+
+    def check_query_parameters(self, queryset):
+        errors = check_known_parameters(self.request.GET, self.allowed_parameters())
+        if errors:
+            raise InvalidParameters(errors)
+
+    def allowed_parameters(self) -> set[str]:
+        return PAGING_PARAMETERS | set(self.filter_parameters)
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        keep_status_outside_languages(request._request, response)
+        return super().finalize_response(request, response, *args, **kwargs)
+
+    def handle_exception(self, exc):
+        if isinstance(exc, InvalidParameters):
+            return Response({"message": str(exc), "errors": exc.errors}, status=status.HTTP_400_BAD_REQUEST)
+        return super().handle_exception(exc)
+
+
+class SafeOrdering(OrderingFilter):
+    """`order` on the view's plain columns only: ordering on a relation would repeat rows."""
+
+    def filter_queryset(self, request, queryset, view):
+        for name in (request.GET.get("order") or "").split(","):
+            if name and name != "random" and name.lstrip("-") not in view.ordering_fields:
+                raise BadRequestError(
+                    _("cannot order by “%(field)s”; accepted: %(accepted)s")
+                    % {"field": name[:40], "accepted": ", ".join(view.ordering_fields)}
+                )
+        return super().filter_queryset(request, queryset, view)
+
+
+def keep_status_outside_languages(request, response) -> None:
+    """LocaleMiddleware turns a 404 outside the language prefixes into a redirect to /es/…, where
+    Wagtail answers with an HTML page; an API client must get the JSON 404 itself. The middleware
+    only does so when the request's URLconf uses language prefixes, so name one that does not."""
+    if response.status_code == 404:
+        request.urlconf = "opendata.urlconf_without_languages"
+
+
+class LanguageTreeMixin(PublicReadOnly):
+    def private_sections(self):
+        """Pages under a view restriction, read once per request (`.public()` reads them on every call)."""
+        if not hasattr(self, "_private_q"):
+            self._private_q = Page.objects.private_q()
+        return self._private_q
+
+    def get_base_queryset(self):
+        """Live pages without any view restriction: what an anonymous visitor can read. (Wagtail's
+        own version also reads every restriction and the site tree each time it is asked.)"""
+        return Page.objects.live().exclude(self.private_sections())
+
+    def listing_locale(self):
+        """Spanish (the originals) unless `locale` names another tree."""
+        return locale_for(self.request.GET.get("locale"), default=settings.LANGUAGE_CODE)
+
+
+class PracticeFilter(BaseFilterBackend):
+    """The search facets' vocabularies and semantics (OR within a filter, AND across; a country
+    matches its own and its partner practices), applied by the search engine's own filter code."""
+
+    def filter_queryset(self, request, queryset, view):
+        if view.action != "listing_view":
+            return queryset
+        data = request.GET
+        locale = view.listing_locale()
+        errors = check_facet_values(data, locale=locale, keys=PRACTICE_FILTERS)
+        errors += [error for key in YEAR_FILTERS for error in check_year(data, key)]
+        if errors:
+            raise InvalidParameters(errors)
+        selections = {}
+        for key in PRACTICE_FILTERS:
+            wanted = {code.casefold() for code in split_values(data, key)}
+            if wanted:
+                options = FACETS_BY_KEY[key].options(locale)
+                selections[key] = {option.value for option in options if option.code.casefold() in wanted}
+        year_from, year_to = _year_range(data)
+        search_request = SearchRequest(locale=locale, selections=selections, year_from=year_from, year_to=year_to)
+        return DatabaseEngine(backend=None).apply(queryset.filter(locale=locale), search_request, skip=None)
+
+
+def _year_range(data) -> tuple[int | None, int | None]:
+    exact = int(data["year"]) if data.get("year") else None
+    starts = [int(data["year_from"])] if data.get("year_from") else []
+    ends = [int(data["year_to"])] if data.get("year_to") else []
+    if exact is not None:
+        starts.append(exact)
+        ends.append(exact)
+    return (max(starts) if starts else None, min(ends) if ends else None)
+
+
+class PracticesAPIViewSet(LanguageTreeMixin, PagesAPIViewSet):
+    model = PracticePage
+    name = "practices"
+    filter_backends = [PracticeFilter, SafeOrdering]
+    filter_parameters = ("locale", *PRACTICE_FILTERS, *YEAR_FILTERS)
+    ordering_fields = ("id", "title", "first_published_at", "last_published_at", "year_started", "year_ended")
+
+    body_fields = PagesAPIViewSet.body_fields + [
+        "kind",
+        "status",
+        APIField("country", serializer=fields.CountryField()),
+        APIField("institution", serializer=fields.InstitutionField()),
+        APIField("partners", serializer=fields.PartnersField()),
+        APIField("topics", serializer=fields.TopicsField()),
+        APIField("stages", serializer=fields.SluggedManyField("stages")),
+        APIField("mechanisms", serializer=fields.SluggedManyField("mechanisms")),
+        "year_started",
+        "year_ended",
+        "summary",
+        "problem",
+        APIField("approach", serializer=fields.RawStreamField("approach")),
+        APIField("results", serializer=fields.ResultsField()),
+        APIField("lessons", serializer=fields.RawStreamField("lessons")),
+        "resources_staff",
+        "resources_budget",
+        "resources_time",
+        "support_organizations",
+        "transferability",
+        APIField("documents", serializer=fields.DocumentsField()),
+        "contact_name",
+        "original_language",
+        "external_id",
+    ]
+    meta_fields = PagesAPIViewSet.meta_fields + [
+        "last_published_at",
+        "translation_key",
+        APIField("content_language", serializer=fields.ContentLanguageField()),
+    ]
+    listing_default_fields = PagesAPIViewSet.listing_default_fields + [
+        "kind",
+        "status",
+        "country",
+        "institution",
+        "topics",
+        "year_started",
+        "summary",
+    ]
+
+    def get_queryset(self):
+        return (
+            PracticePage.objects.live()
+            .exclude(self.private_sections())
+            .select_related("institution", "country", "locale", "alias_of")
+            .prefetch_related(
+                Prefetch("tagged_topics", queryset=TaggedTopic.objects.select_related("tag")),
+                "stages",
+                "mechanisms",
+                "partners",
+                "results",
+                Prefetch("attachments", queryset=PracticeDocument.objects.select_related("document")),
+            )
+            .order_by("-first_published_at", "-pk")
+        )
+
+
+class InstitutionFilter(BaseFilterBackend):
+    def filter_queryset(self, request, queryset, view):
+        if view.action != "listing_view":
+            return queryset
+        data = request.GET
+        locale = view.listing_locale()
+        errors = check_facet_values(data, locale=locale, keys=("country", "mechanism"))
+        if errors:
+            raise InvalidParameters(errors)
+        queryset = queryset.filter(locale=locale)
+        if countries := split_values(data, "country"):
+            queryset = queryset.filter(country__iso2__in=[code.upper() for code in countries])
+        if mechanisms := split_values(data, "mechanism"):
+            members = Country.objects.filter(mechanisms__slug__in=[slug.lower() for slug in mechanisms])
+            queryset = queryset.filter(country__in=members.values("pk"))
+        return queryset
+
+
+class InstitutionsAPIViewSet(LanguageTreeMixin, PagesAPIViewSet):
+    model = InstitutionPage
+    name = "institutions"
+    filter_backends = [InstitutionFilter, SafeOrdering]
+    filter_parameters = ("locale", "country", "mechanism")
+    ordering_fields = ("id", "title", "first_published_at", "last_published_at")
+
+    body_fields = PagesAPIViewSet.body_fields + [
+        "acronym",
+        APIField("country", serializer=fields.CountryField()),
+        APIField("mechanisms", serializer=fields.CodeNamesField()),
+        "mandate",
+        "contact",
+        "website",
+        "original_language",
+        APIField("practice_count", serializer=fields.AnnotatedField("practice_count")),
+    ]
+    meta_fields = PagesAPIViewSet.meta_fields + [
+        "last_published_at",
+        "translation_key",
+        APIField("content_language", serializer=fields.ContentLanguageField()),
+    ]
+    listing_default_fields = PagesAPIViewSet.listing_default_fields + [
+        "acronym",
+        "country",
+        "mechanisms",
+        "practice_count",
+    ]
+
+    def get_queryset(self):
+        # Its own published practices in its own language tree (partner practices are not counted).
+        own = (
+            PracticePage.objects.live()
+            .exclude(self.private_sections())
+            .filter(institution=OuterRef("pk"))
+            .order_by()
+            .values("institution")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        return (
+            InstitutionPage.objects.live()
+            .exclude(self.private_sections())
+            .select_related("country", "locale", "alias_of")
+            .prefetch_related(Prefetch("country__mechanisms", queryset=Mechanism.objects.all()))
+            .annotate(practice_count=Coalesce(Subquery(own, output_field=IntegerField()), 0))
+            .order_by("country__name_es", "pk")
+        )
+
+
+class TopicsAPIViewSet(PublicReadOnly, BaseAPIViewSet):
+    """The topic vocabulary (taggit), names in es/en/pt, with the number of published practices."""
+
+    model = Topic
+    name = "topics"
+    filter_backends = [SafeOrdering]
+    ordering_fields = ("id", "slug")
+    body_fields = BaseAPIViewSet.body_fields + [
+        "slug",
+        APIField("names", serializer=fields.TopicNamesField()),
+        "description",
+        APIField("practice_count", serializer=fields.AnnotatedField("practice_count")),
+    ]
+    listing_default_fields = BaseAPIViewSet.listing_default_fields + ["slug", "names", "practice_count"]
+
+    def get_queryset(self):
+        originals = published_practices(locale=locale_for(settings.LANGUAGE_CODE))
+        return Topic.objects.annotate(
+            practice_count=Count(
+                "tagged_practices", filter=Q(tagged_practices__content_object__in=originals.values("pk"))
+            )
+        ).order_by("sort_order", "name")
+
+
+api_router = WagtailAPIRouter("opendata_api")
+api_router.register_endpoint("practices", PracticesAPIViewSet)
+api_router.register_endpoint("institutions", InstitutionsAPIViewSet)
+api_router.register_endpoint("topics", TopicsAPIViewSet)

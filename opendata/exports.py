@@ -1,0 +1,220 @@
+"""CSV and JSON downloads of a search result set: every matching practice, streamed.
+
+The set is the search page's: the same parameters go through `search/forms.py` and the same
+engine (`search.engine.run_search`), asked for one batch of results after another, so the
+export never holds more than one batch of practices and its first bytes leave after one
+search. Parameters are checked strictly first (`parameters.py`): a download must not silently
+contain more than the visitor asked for.
+"""
+
+import csv
+import json
+from datetime import date
+
+from django.conf import settings
+from django.db.models import prefetch_related_objects
+from django.http import HttpResponse, JsonResponse, StreamingHttpResponse
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from search.engine import SORTS, run_search
+from search.facets import FACETS
+from search.forms import MAX_RESULT_WINDOW, parse_search_parameters
+
+from .parameters import (
+    InvalidParameters,
+    check_choice,
+    check_facet_values,
+    check_known_parameters,
+    check_year,
+    locale_for,
+)
+from .rows import (
+    INDICATOR_COLUMNS,
+    PRACTICE_COLUMNS,
+    indicator_csv_rows,
+    practice_csv_row,
+    practice_record,
+)
+
+DEFAULT_BATCH_SIZE = 500
+# The search engine pages through at most this many results (Elasticsearch's result window).
+MAX_EXPORT_ROWS = MAX_RESULT_WINDOW
+LANGUAGES = ("es", "en", "pt")
+ROW_KINDS = ("practices", "indicators")
+SEARCH_PARAMETERS = {"q", "year_from", "year_to", "sort", *(facet.key for facet in FACETS)}
+# Links copied from a search results page carry these; they do not change what is exported.
+IGNORED_PARAMETERS = {"page", "page_size"}
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def batch_size() -> int:
+    return getattr(settings, "OPENDATA_EXPORT_BATCH_SIZE", DEFAULT_BATCH_SIZE)
+
+
+class Export:
+    """One export request: checked parameters, then the matching practices batch by batch."""
+
+    def __init__(self, request, *, file_format: str):
+        self.request = request
+        self.file_format = file_format
+        data = request.GET
+        allowed = SEARCH_PARAMETERS | IGNORED_PARAMETERS | {"lang"} | ({"rows"} if file_format == "csv" else set())
+        errors = check_known_parameters(data, allowed)
+        errors += check_choice(data, "lang", LANGUAGES)
+        errors += check_choice(data, "rows", ROW_KINDS)
+        errors += check_choice(data, "sort", SORTS)
+        self.language = data.get("lang") if data.get("lang") in LANGUAGES else settings.LANGUAGE_CODE
+        self.rows = data.get("rows", "practices")
+        self.locale = locale_for(self.language)
+        with translation.override(self.language):
+            errors += check_facet_values(data, locale=self.locale, keys=[facet.key for facet in FACETS])
+            errors += check_year(data, "year_from") + check_year(data, "year_to")
+            if errors:
+                raise InvalidParameters(errors)
+            search_data = data.copy()
+            for name in IGNORED_PARAMETERS | {"lang", "rows"}:
+                search_data.pop(name, None)
+            self.parameters = parse_search_parameters(search_data, locale=self.locale)
+            self.first = self._search(offset=0)
+        self.count = self.first.count
+        self.degraded = self.first.degraded
+        self.total = min(self.count, MAX_EXPORT_ROWS)
+
+    def _search(self, *, offset: int):
+        search = self.parameters.request
+        search.offset = offset
+        search.limit = max(0, min(batch_size(), MAX_EXPORT_ROWS - offset))
+        return run_search(search)
+
+    def batches(self):
+        """Lists of practices ready to serialise, one search per batch; a practice published
+        between two batches can shift the pages, so one already written is never repeated."""
+        seen: set[int] = set()
+        outcome, offset = self.first, 0
+        self.first = None  # let the first batch go once written
+        while True:
+            pages = [page for page in outcome.results if page.pk not in seen]
+            seen.update(page.pk for page in pages)
+            prefetch_related_objects(pages, "stages", "mechanisms", "partners", "results")
+            yield pages
+            release(pages)
+            offset += batch_size()
+            if len(outcome.results) < batch_size() or offset >= self.total:
+                return
+            with translation.override(self.language):
+                outcome = self._search(offset=offset)
+
+    def records(self):
+        for pages in self.batches():
+            with translation.override(self.language):
+                yield [
+                    practice_record(page, url=page.get_full_url(self.request), language=self.language) for page in pages
+                ]
+
+    def filename(self, extension: str) -> str:
+        stem = "practice-indicators" if self.rows == "indicators" else "practices"
+        return f"{stem}-{date.today().isoformat()}.{extension}"
+
+    def headers(self, response) -> None:
+        response["X-Total-Count"] = str(self.total)
+        response["X-Result-Count"] = str(self.count)
+        response["Cache-Control"] = "no-store"
+        if self.count > self.total:
+            response["X-Export-Truncated"] = "true"
+        if self.degraded:
+            response["X-Search-Degraded"] = "true"
+
+
+def release(pages) -> None:
+    """Drop what prefetching hung on each practice. Prefetched rows point back at their practice
+    (tagged topics, indicators), and such cycles wait for a full garbage collection: without
+    this, an export of 10,000 practices would keep them all until its end."""
+    for page in pages:
+        page.__dict__.pop("_prefetched_objects_cache", None)
+
+
+def escape_cell(value):
+    """OWASP CSV injection: text that a spreadsheet would run as a formula starts with a quote."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
+        return "'" + value
+    return value
+
+
+class _Line:
+    """csv.writer writes into this and gets the line back, so rows can be yielded."""
+
+    def write(self, value):
+        return value
+
+
+def csv_chunks(export: Export):
+    writer = csv.writer(_Line())
+    columns = INDICATOR_COLUMNS if export.rows == "indicators" else PRACTICE_COLUMNS
+    with translation.override(export.language):
+        yield "\ufeff" + writer.writerow([str(label) for _key, label in columns])
+    for records in export.records():
+        lines = []
+        for record in records:
+            rows = indicator_csv_rows(record) if export.rows == "indicators" else [practice_csv_row(record)]
+            lines.extend(writer.writerow([escape_cell(cell) for cell in row]) for row in rows)
+        yield "".join(lines)
+
+
+def json_chunks(export: Export):
+    head = {
+        "count": export.total,
+        "result_count": export.count,
+        "truncated": export.count > export.total,
+        "language": export.language,
+        "exported": date.today().isoformat(),
+        "query": export.parameters.request.query,
+        "filters": export.parameters.codes,
+        "year_from": export.parameters.request.year_from,
+        "year_to": export.parameters.request.year_to,
+        "sort": export.parameters.request.sort,
+        "degraded": export.degraded,
+    }
+    yield json.dumps(head, ensure_ascii=False)[:-1] + ', "results": ['
+    separator = ""
+    for records in export.records():
+        if records:
+            yield separator + ",".join(json.dumps(record, ensure_ascii=False) for record in records)
+            separator = ","
+    yield "]}"
+
+
+def _bad_request(exc: InvalidParameters, *, as_json: bool):
+    if as_json:
+        return JsonResponse(
+            {"message": str(exc), "errors": exc.errors}, status=400, json_dumps_params={"ensure_ascii": False}
+        )
+    body = _("The export could not be made:") + "\n" + "\n".join(exc.errors) + "\n"
+    return HttpResponse(body, status=400, content_type="text/plain; charset=utf-8")
+
+
+@require_GET
+def export_csv(request):
+    try:
+        export = Export(request, file_format="csv")
+    except InvalidParameters as exc:
+        return _bad_request(exc, as_json=False)
+    response = StreamingHttpResponse(csv_chunks(export), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{export.filename("csv")}"'
+    export.headers(response)
+    return response
+
+
+@require_GET
+def export_json(request):
+    try:
+        export = Export(request, file_format="json")
+    except InvalidParameters as exc:
+        return _bad_request(exc, as_json=True)
+    response = StreamingHttpResponse(json_chunks(export), content_type="application/json; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{export.filename("json")}"'
+    export.headers(response)
+    return response

@@ -1,0 +1,148 @@
+"""RSS 2.0 and Atom feeds of newly published practices: all, per country, per topic.
+
+Each feed lives in a language tree (`/es/feeds/…`, `/en/feeds/…`, `/pt/feeds/…`): its items are
+that tree's published practices, linked in that language, newest first. A country's feed has
+the practices it publishes and those it is a partner in, as its institution page lists them.
+"""
+
+from dataclasses import dataclass
+
+from django.contrib.syndication.views import Feed
+from django.http import Http404
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.http import urlencode
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from wagtail.models import Locale
+
+from practices.models import PracticePage
+from practices.queries import published_practices
+from practices.taxonomy import Country, Topic
+
+FEED_LENGTH = 50
+
+
+@dataclass
+class FeedSubject:
+    request: object
+    locale: Locale
+    country: Country | None = None
+    topic: Topic | None = None
+
+
+class PracticesRss(Feed):
+    feed_type = Rss201rev2Feed
+
+    def get_object(self, request, *args, **kwargs):
+        return FeedSubject(request=request, locale=Locale.get_active())
+
+    def title(self, subject):
+        site = _("Asylum good practices of the Americas")
+        return f"{self.subject_title(subject)} · {site}"
+
+    def subject_title(self, subject) -> str:
+        return _("New practices")
+
+    def description(self, subject):
+        return _("Good practices and lessons learned newly published by the asylum institutions of the Americas.")
+
+    def link(self, subject):
+        return reverse("search") + self.search_query(subject)
+
+    def search_query(self, subject) -> str:
+        return "?" + urlencode({"sort": "newest"})
+
+    def feed_url(self, subject):
+        return subject.request.path
+
+    def language(self, subject):
+        return get_language()
+
+    def practices(self, subject):
+        return published_practices(locale=subject.locale)
+
+    def items(self, subject):
+        items = list(self.practices(subject).for_listing().order_by("-first_published_at", "-pk")[:FEED_LENGTH])
+        for item in items:
+            # Feed objects are shared between requests, so the absolute URL is worked out here,
+            # where the request is known, and read back by item_link.
+            item.feed_link = item.get_full_url(subject.request)
+        return items
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.summary
+
+    def item_link(self, item):
+        return item.feed_link
+
+    def item_guid(self, item):
+        return item.feed_link
+
+    def item_pubdate(self, item):
+        return item.first_published_at
+
+    def item_updateddate(self, item):
+        return item.last_published_at
+
+    def item_author_name(self, item):
+        return item.institution.title if item.institution else None
+
+    def item_categories(self, item):
+        return [tagged.tag.localized_name() for tagged in item.tagged_topics.all()]
+
+
+class PracticesAtom(PracticesRss):
+    feed_type = Atom1Feed
+    subtitle = PracticesRss.description
+
+
+class CountryPracticesRss(PracticesRss):
+    def get_object(self, request, code):
+        country = Country.objects.filter(iso2__iexact=code).first()
+        if country is None:
+            raise Http404(_("No member state has the code “%(code)s”.") % {"code": code[:10]})
+        return FeedSubject(request=request, locale=Locale.get_active(), country=country)
+
+    def subject_title(self, subject) -> str:
+        return _("New practices: %(country)s") % {"country": subject.country.localized_name()}
+
+    def search_query(self, subject) -> str:
+        return "?" + urlencode({"country": subject.country.iso2, "sort": "newest"})
+
+    def practices(self, subject):
+        joint = PracticePage.objects.filter(partners=subject.country).values("pk")
+        return super().practices(subject).filter(country=subject.country) | super().practices(subject).filter(
+            pk__in=joint
+        )
+
+
+class CountryPracticesAtom(CountryPracticesRss):
+    feed_type = Atom1Feed
+    subtitle = PracticesRss.description
+
+
+class TopicPracticesRss(PracticesRss):
+    def get_object(self, request, slug):
+        topic = Topic.objects.filter(slug=slug).first()
+        if topic is None:
+            raise Http404(_("There is no topic “%(slug)s”.") % {"slug": slug[:80]})
+        return FeedSubject(request=request, locale=Locale.get_active(), topic=topic)
+
+    def subject_title(self, subject) -> str:
+        return _("New practices: %(topic)s") % {"topic": subject.topic.localized_name()}
+
+    def search_query(self, subject) -> str:
+        return "?" + urlencode({"topic": subject.topic.slug, "sort": "newest"})
+
+    def practices(self, subject):
+        tagged = PracticePage.objects.filter(tagged_topics__tag=subject.topic).values("pk")
+        return super().practices(subject).filter(pk__in=tagged)
+
+
+class TopicPracticesAtom(TopicPracticesRss):
+    feed_type = Atom1Feed
+    subtitle = PracticesRss.description

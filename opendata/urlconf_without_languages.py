@@ -1,0 +1,3 @@
+"""An empty URLconf named on API responses that must not be redirected (see api.py)."""
+
+urlpatterns = []
