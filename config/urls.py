@@ -22,6 +22,7 @@ urlpatterns = [
     path("api/", include("opendata.urls")),
     # Outside the admin: an invited official has no password (and no session) yet.
     path("invitation/", include("officials.urls")),
+    path("", include("officials.reports")),  # before the admin: a narrower page types report
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]

@@ -1,8 +1,21 @@
 from wagtail import hooks
 
+from .reports import may_see_page_types_report
 from .views import InvitationViewSet
+from .visibility import chooser_pages_for
 
 
 @hooks.register("register_admin_viewset")
 def register_invitation_viewset():
     return InvitationViewSet()
+
+
+@hooks.register("construct_page_chooser_queryset")
+def hide_other_institutions_drafts_in_the_chooser(pages, request):
+    return chooser_pages_for(request.user, pages)
+
+
+@hooks.register("construct_reports_menu")
+def hide_page_types_report_from_officials(request, menu_items):
+    if not may_see_page_types_report(request.user):
+        menu_items[:] = [item for item in menu_items if item.name != "page-types-usage"]
