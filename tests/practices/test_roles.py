@@ -46,3 +46,29 @@ def test_an_institution_created_in_the_admin_gets_its_group_in_all_trees(
     granted = set(GroupPagePermission.objects.filter(group=group).values_list("page_id", flat=True))
     versions = set(Page.objects.filter(translation_key=institution.translation_key).values_list("pk", flat=True))
     assert len(versions) == 3 and granted == versions
+
+
+def test_officials_may_add_and_change_but_never_publish_delete_or_manage_users(db):
+    for group in Group.objects.filter(name__startswith="Funcionarios "):
+        page_rights = set(
+            GroupPagePermission.objects.filter(group=group).values_list("permission__codename", flat=True)
+        )
+        assert page_rights == {"add_page", "change_page"}
+        global_rights = set(group.permissions.values_list("codename", flat=True))
+        assert not {c for c in global_rights if c.endswith(("_user", "_group", "_invitation", "_topic", "_country"))}
+
+
+def test_the_secretariat_publishes_everywhere_and_invites_officials(db):
+    from practices.roles import SECRETARIAT_GROUP
+
+    group = Group.objects.get(name=SECRETARIAT_GROUP)
+    homes = set(Page.objects.filter(depth=2).values_list("pk", flat=True))
+    published = set(
+        GroupPagePermission.objects.filter(group=group, permission__codename="publish_page").values_list(
+            "page_id", flat=True
+        )
+    )
+    assert homes <= published
+    rights = set(group.permissions.values_list("codename", flat=True))
+    assert {"add_invitation", "view_invitation", "change_topic", "submit_translation"} <= rights
+    assert not {c for c in rights if c.endswith(("_user", "_group"))}  # users and groups are the administrators'
