@@ -12,7 +12,6 @@ from django.http import Http404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.http import urlencode
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
@@ -55,9 +54,6 @@ class PracticesRss(Feed):
 
     def feed_url(self, subject):
         return subject.request.path
-
-    def language(self, subject):
-        return get_language()
 
     def practices(self, subject):
         return published_practices(locale=subject.locale)
@@ -108,7 +104,7 @@ class CountryPracticesRss(PracticesRss):
         return FeedSubject(request=request, locale=Locale.get_active(), country=country)
 
     def subject_title(self, subject) -> str:
-        return _("New practices: %(country)s") % {"country": subject.country.localized_name()}
+        return _("New practices: %(subject)s") % {"subject": subject.country.localized_name()}
 
     def search_query(self, subject) -> str:
         return "?" + urlencode({"country": subject.country.iso2, "sort": "newest"})
@@ -133,7 +129,7 @@ class TopicPracticesRss(PracticesRss):
         return FeedSubject(request=request, locale=Locale.get_active(), topic=topic)
 
     def subject_title(self, subject) -> str:
-        return _("New practices: %(topic)s") % {"topic": subject.topic.localized_name()}
+        return _("New practices: %(subject)s") % {"subject": subject.topic.localized_name()}
 
     def search_query(self, subject) -> str:
         return "?" + urlencode({"topic": subject.topic.slug, "sort": "newest"})
