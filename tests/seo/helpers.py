@@ -38,7 +38,12 @@ class HeadParser(HTMLParser):
 
     @property
     def hreflang(self) -> dict[str, str]:
-        return {link["hreflang"]: link["href"] for link in self.links if link.get("rel") == "alternate"}
+        # Feeds are rel="alternate" too, with a type and no hreflang.
+        return {
+            link["hreflang"]: link["href"]
+            for link in self.links
+            if link.get("rel") == "alternate" and "hreflang" in link
+        }
 
 
 def head_of(response) -> HeadParser:
