@@ -63,7 +63,8 @@ class TwoFactorMiddleware:
     OTPMiddleware. Officials without an app use the admin as before and may enrol."""
 
     # Admin views reachable before the second step: signing in and out, resetting a password,
-    # and the two-step pages themselves.
+    # the two-step pages themselves and the static assets they load (the icon sprite, fetched
+    # by script into the page: redirected, it would inject a second copy of the page).
     EXEMPT_URL_NAMES = frozenset(
         {
             "wagtailadmin_login",
@@ -73,6 +74,7 @@ class TwoFactorMiddleware:
             "wagtailadmin_password_reset_confirm",
             "wagtailadmin_password_reset_complete",
             "wagtailadmin_javascript_catalog",
+            "wagtailadmin_sprite",
             "accounts_two_factor_verify",
             "accounts_two_factor_setup",
         }

@@ -225,6 +225,9 @@ OTP_STATIC_THROTTLE_FACTOR = 1
 # No avatars fetched from gravatar.com: the CSP allows no third-party images, and it would
 # tell a third party who uses the admin.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Nor does the dashboard ask releases.wagtail.org for new versions (blocked by connect-src
+# anyway); upgrades follow the lock files.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 # Content-Security-Policy (django-csp 4). The public site: only its own files, no inline
 # script or style. The admin gets 'unsafe-inline' for scripts and styles (accounts/csp.py).

@@ -46,6 +46,13 @@ def test_secretariat_enrols_with_a_locally_drawn_qr_code_and_a_code_from_the_app
     assert client.get("/admin/pages/").status_code == 200
 
 
+def test_the_step_pages_load_their_icons_before_the_code(client, secretaria):
+    enrol(secretaria)
+    client.force_login(secretaria)
+    response = client.get("/admin/sprite/")
+    assert response.status_code == 200 and "<svg" in response.content.decode()
+
+
 def test_a_privileged_user_logs_in_with_password_then_code(client, secretaria):
     device = enrol(secretaria)
     response = log_in(client, "secretaria")

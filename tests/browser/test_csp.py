@@ -104,6 +104,7 @@ def test_public_site_and_admin_raise_no_csp_violation(page, site_url, admin_with
     page.locator("form.login-form button[type=submit]").click()
     page.wait_for_url("**/two-factor/verify/**")
     found["/admin/account-security/two-factor/verify/"] = page.evaluate("window.__cspViolations")
+    assert page.locator("#id_code").count() == 1
     page.fill("#id_code", current_code(admin_with_app))
     page.press("#id_code", "Enter")
     page.wait_for_url(f"{site_url}/admin/")
