@@ -20,11 +20,12 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
-from django.db import connection, reset_queries
+from django.db import connection, reset_queries, transaction
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
+from django.test.utils import CaptureQueriesContext, override_settings
 from django.utils import timezone
 from wagtail.models import Locale
 
@@ -74,12 +75,27 @@ class Command(BaseCommand):
 
     def generate(self, start: int, count: int) -> None:
         rng = random.Random(20260924)
+        now = timezone.now()
+        # One transaction per batch and no index update per page: the corpus is indexed once
+        # after, by the timed reindex.
+        without_auto_update = {
+            name: {**options, "AUTO_UPDATE": False} for name, options in settings.WAGTAILSEARCH_BACKENDS.items()
+        }
+        with override_settings(WAGTAILSEARCH_BACKENDS=without_auto_update):
+            for batch_start in range(start, count, 500):
+                with transaction.atomic():
+                    self.generate_batch(rng, range(batch_start, min(batch_start + 500, count)), now)
+                self.stdout.write(f"  {min(batch_start + 500, count)} practices")
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
+
+    def generate_batch(self, rng, numbers, now) -> None:
         locale = Locale.get_default()
         institutions = list(InstitutionPage.objects.filter(locale=locale))
         topics, stages = list(Topic.objects.all()), list(ProcedureStage.objects.all())
         mechanisms = list(Mechanism.objects.all())
-        now = timezone.now()
-        for number in range(start, count):
+        for number in numbers:
             rng.seed(number)
             words = rng.sample(WORDS, 8)
             page = PracticePage(
@@ -106,11 +122,6 @@ class Command(BaseCommand):
                 )
             ]
             rng.choice(institutions).add_child(instance=page)
-            if number % 1000 == 999:
-                self.stdout.write(f"  {number + 1} practices")
-        if connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                cursor.execute("ANALYZE")
 
     def use_osmem(self):
         from django.conf import settings
