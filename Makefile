@@ -10,6 +10,7 @@ MO_FILES := $(PO_FILES:.po=.mo)
 
 .PHONY: run test bench install messages makemessages migrate demo index serve check lint format clean
 BENCH_COUNT ?= 10000
+BENCH_LOAD_SECONDS ?= 60
 BENCH_PG ?= postgres://postgres@127.0.0.1:5432/bp_bench
 
 ## run: install, migrate, load the demo content, build the search index and serve on http://127.0.0.1:8000
@@ -21,14 +22,15 @@ run: install messages migrate demo index
 test: install messages
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-## bench: search page vs the engine work under it, on SQLite, PostgreSQL and Elasticsearch-on-osmem (own databases)
+## bench: search page vs the engine work under it, on SQLite, PostgreSQL and Elasticsearch-on-osmem (own databases), then 50 clients for 60 s
 bench: install messages
+	command -v wrk >/dev/null || apt-get install -y -qq wrk >/dev/null || echo "wrk not installed: the load runs will be skipped"
 	DATABASE_URL=sqlite:///bench.sqlite3 $(MANAGE) migrate --noinput -v0
-	DATABASE_URL=sqlite:///bench.sqlite3 $(MANAGE) bench --count $(BENCH_COUNT)
-	DATABASE_URL=sqlite:///bench.sqlite3 $(MANAGE) bench --count $(BENCH_COUNT) --engine osmem
+	DATABASE_URL=sqlite:///bench.sqlite3 $(MANAGE) bench --settings config.settings.bench --count $(BENCH_COUNT) --load-seconds $(BENCH_LOAD_SECONDS)
+	DATABASE_URL=sqlite:///bench.sqlite3 $(MANAGE) bench --settings config.settings.bench --count $(BENCH_COUNT) --load-seconds $(BENCH_LOAD_SECONDS) --engine osmem
 	-createdb -h 127.0.0.1 -U postgres bp_bench 2>/dev/null
 	DATABASE_URL=$(BENCH_PG) $(MANAGE) migrate --noinput -v0
-	DATABASE_URL=$(BENCH_PG) $(MANAGE) bench --count $(BENCH_COUNT)
+	DATABASE_URL=$(BENCH_PG) $(MANAGE) bench --settings config.settings.bench --count $(BENCH_COUNT) --load-seconds $(BENCH_LOAD_SECONDS)
 
 install: $(VENV)/.installed
 

@@ -14,11 +14,14 @@ many-to-many fields on the database backends, and on Elasticsearch returns at mo
 Nothing outside this module branches on the backend.
 """
 
+import json
 import logging
 import time
 from dataclasses import dataclass, field
 
+from django.db import connection
 from django.db.models import CharField, Count, F, Q, Value
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast
 from elastic_transport import TransportError
 from elasticsearch import ApiError
@@ -37,7 +40,7 @@ SORTS = ("relevance", "newest", "year")
 # What a down, slow or failing engine raises (connection refused, timeout, 5xx, bad gateway…).
 ENGINE_ERRORS = (ApiError, TransportError, ConnectionError, TimeoutError)
 MAX_BUCKETS = 1000
-MAX_MATERIALISED_IDS = 20_000  # every value of every facet: 17 countries, a few dozen topics
+MAX_MATERIALISED_IDS = 100_000
 
 
 @dataclass
@@ -126,7 +129,7 @@ class DatabaseEngine:
         base = published_practices(locale=request.locale)
         by_relevance = bool(request.query) and request.sort == "relevance"
         if request.query:
-            matched = self.backend.search(expand(request.query), base, order_by_relevance=by_relevance).get_queryset()
+            matched = self.backend.search(expand(request.query), base, order_by_relevance=False).get_queryset()
         else:
             matched = base
         # The text match runs once: its ids feed the facet counts, which would otherwise repeat
@@ -134,13 +137,17 @@ class DatabaseEngine:
         scope = base
         if request.query:
             ids = list(matched.values_list("pk", flat=True)[: MAX_MATERIALISED_IDS + 1])
-            # Beyond that many ids, SQLite's bound-parameter limit is near: keep the subquery.
-            scope = base.filter(pk__in=ids) if len(ids) <= MAX_MATERIALISED_IDS else matched
-        selected = self.apply(matched, request, skip=None)
-        if not by_relevance:
-            selected = selected.order_by(*_ordering(request.sort))
+            # Beyond that many, the subquery instead of holding the ids in memory.
+            scope = base.filter(pk__in=_id_list(ids)) if len(ids) <= MAX_MATERIALISED_IDS else matched
         facets = self.facet_counts(scope, request)
-        page = list(selected.for_listing()[request.offset : request.offset + request.limit])
+        window = slice(request.offset, request.offset + request.limit)
+        if by_relevance:
+            # Filters on the queryset, relevance from the backend: its ranking, our filters.
+            selected = self.apply(base, request, skip=None).for_listing()
+            page = list(self.backend.search(expand(request.query), selected, order_by_relevance=True)[window])
+        else:
+            selected = self.apply(matched, request, skip=None).order_by(*_ordering(request.sort))
+            page = list(selected.for_listing()[window])
         return SearchOutcome(results=page, count=self.total(facets, request), facets=facets)
 
     @staticmethod
@@ -181,6 +188,14 @@ class DatabaseEngine:
             value = _stored(row["facet"], row["value"])
             counts[row["facet"]][value] = counts[row["facet"]].get(value, 0) + row["n"]
         return counts
+
+
+def _id_list(ids: list[int]) -> RawSQL:
+    """Many ids as one bound parameter: compiling thousands of `IN (%s, …)` placeholders into each
+    of the facet statements cost more than the statements (1.8 s for 7,700 ids at 10,000 practices)."""
+    if connection.vendor == "postgresql":
+        return RawSQL("SELECT unnest(%s::integer[])", [ids])
+    return RawSQL("SELECT value FROM json_each(%s)", [json.dumps(ids)])
 
 
 def _stored(facet_key: str, value: str):

@@ -7,12 +7,14 @@ Database backends: the practices sharing most topics, then stages.
 
 import logging
 
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
 from wagtail.search.backends import get_search_backend
 
 from practices.models import PracticePage
 from practices.queries import published_practices
+from practices.taxonomy import TaggedTopic
 
 RELATED_COUNT = 5
 logger = logging.getLogger(__name__)
@@ -37,15 +39,27 @@ def related_practices(
 def _sharing_topics_and_stages(practice, candidates, limit, topics=None, stages=None):
     topics = topics if topics is not None else [tagged.tag_id for tagged in practice.tagged_topics.all()]
     stages = stages if stages is not None else [stage.pk for stage in practice.stages.all()]
-    ranked = (
+    # Counted by correlated index lookups and ranked on ids alone, then the few winners fetched
+    # whole: joining and grouping whole pages cost 1 s per practice page at 10,000 practices.
+    ranked = list(
         candidates.annotate(
-            shared_topics=Count("tagged_topics", filter=Q(tagged_topics__tag_id__in=topics), distinct=True),
-            shared_stages=Count("stages", filter=Q(stages__in=stages), distinct=True),
+            shared_topics=_count(TaggedTopic.objects.filter(tag_id__in=topics), "content_object_id"),
+            shared_stages=_count(
+                PracticePage.stages.through.objects.filter(procedurestage_id__in=stages), "practicepage_id"
+            ),
         )
         .filter(Q(shared_topics__gt=0) | Q(shared_stages__gt=0))
-        .order_by("-shared_topics", "-shared_stages", "-first_published_at")
+        .order_by("-shared_topics", "-shared_stages", "-first_published_at", "-pk")
+        .values_list("pk", flat=True)[:limit]
     )
-    return list(ranked.for_listing()[:limit])
+    pages = candidates.filter(pk__in=ranked).for_listing().in_bulk()
+    return [pages[pk] for pk in ranked if pk in pages]
+
+
+def _count(links, practice_column: str) -> Coalesce:
+    """How many of `links` point at the outer practice, as a correlated subquery on an indexed column."""
+    per_practice = links.filter(**{practice_column: OuterRef("pk")}).order_by().values(practice_column)
+    return Coalesce(Subquery(per_practice.annotate(n=Count("pk")).values("n")), 0)
 
 
 def _more_like_this(backend, practice, candidates, limit):

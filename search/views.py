@@ -1,5 +1,6 @@
 """The search page and the JSON endpoint: parameters -> search_practices -> template or JSON."""
 
+from django.core.cache import cache
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils import translation
@@ -15,7 +16,7 @@ API_LANGUAGES = {"es", "en", "pt"}
 
 @require_GET
 def search(request):
-    parameters = parse_search_parameters(request.GET, locale=Locale.get_active())
+    parameters = parse_search_parameters(request.GET, locale=_active_locale())
     page = search_practices(parameters)
     context = {
         "query": parameters.request.query,
@@ -26,6 +27,12 @@ def search(request):
         "page_links": _page_links(request, page),
     }
     return render(request, "search/search.html", context)
+
+
+def _active_locale() -> Locale:
+    """The language tree to search, without a query per request: locales are fixed at set-up."""
+    language = translation.get_language()
+    return cache.get_or_set(f"search:locale:{language}", Locale.get_active, 3600)
 
 
 def _page_links(request, page) -> dict:

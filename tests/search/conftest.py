@@ -20,7 +20,7 @@ def elasticsearch_backend(request, settings):
             "BACKEND": "search.backends.elasticsearch",
             "URLS": [url],
             "INDEX": "test_buenaspracticas",
-            "TIMEOUT": 5,
+            "TIMEOUT": 30,  # indexing in bulk on a busy 2-core machine; the request-path timeout is tested apart
             "OPTIONS": options,
             "AUTO_UPDATE": False,
         },

@@ -25,7 +25,7 @@ def production_shape(settings, osmem_server):
                 "BACKEND": "search.backends.elasticsearch",
                 "URLS": [url],
                 "INDEX": "test_buenaspracticas",
-                "TIMEOUT": 10,
+                "TIMEOUT": 30,  # the bulk index below, on a busy machine; failures here are refusals, not waits
                 "OPTIONS": {"node_class": PlainJsonNode, "max_retries": 0, "retry_on_timeout": False},
             },
             "database": database,

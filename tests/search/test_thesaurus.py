@@ -47,3 +47,25 @@ def test_a_group_the_secretariat_adds_works_at_once(backend_name):
     assert page.pk not in found("appointments")
     SynonymGroup.objects.create(name="Turnos", terms="turnos\nappointments\nagendamento")
     assert page.pk in found("appointments")
+
+
+def test_an_expanded_phrase_needs_all_its_words(backend_name):
+    """ "rezago" expands to "acumulación de casos"…: a text that only says "casos" is not about it
+    (SQLite once lost the parentheses: "acumulación OR … AND de AND casos OR caso" matched any "caso")."""
+    about = make_practice(institution("CO"), title="Plan de choque", summary="Redujimos la acumulación de casos.")
+    only_cases = make_practice(institution("CL"), title="Ferias de orientación", summary="Atendimos casos urgentes.")
+    reindex(backend_name)
+    hits = found("rezago")
+    assert about.pk in hits
+    assert only_cases.pk not in hits
+
+
+def test_relevance_puts_the_title_match_first(backend_name):
+    in_title = make_practice(institution("CR"), title="Intérpretes por videollamada", summary="Un servicio nacional.")
+    in_text = make_practice(
+        institution("PA"), title="Oficina móvil", summary="La oficina móvil lleva registro, intérpretes y orientación."
+    )
+    reindex(backend_name)
+    request = SearchRequest(locale=Locale.objects.get(language_code="es"), query="intérpretes", limit=100)
+    order = [page.pk for page in run_search(request).results]
+    assert order.index(in_title.pk) < order.index(in_text.pk)

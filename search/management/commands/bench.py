@@ -7,17 +7,27 @@ view; the reindex time; SQL queries and engine requests per search page. Never r
 database that matters: it adds thousands of fictitious practices.
 """
 
+import os
 import random
+import shutil
+import socket
 import statistics
+import subprocess
+import sys
+import tempfile
 import time
+import urllib.parse
+import urllib.request
+from pathlib import Path
 
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
-from django.db import connection, reset_queries
+from django.db import connection, reset_queries, transaction
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
+from django.test.utils import CaptureQueriesContext, override_settings
 from django.utils import timezone
-from wagtail.models import Locale, Page
+from wagtail.models import Locale
 
 from practices.models import InstitutionPage, PracticePage, ResultIndicator
 from practices.services import ensure_site_tree
@@ -37,8 +47,12 @@ class Command(BaseCommand):
         parser.add_argument("--count", type=int, default=10_000)
         parser.add_argument("--rounds", type=int, default=30)
         parser.add_argument("--engine", choices=["database", "osmem"], default="database")
+        parser.add_argument(
+            "--load-seconds", type=int, default=60, help="length of the 50-client load run with wrk (0: skip it)"
+        )
+        parser.add_argument("--clients", type=int, default=50)
 
-    def handle(self, *args, count, rounds, engine, **options):
+    def handle(self, *args, count, rounds, engine, load_seconds, clients, **options):
         ensure_site_tree()
         existing = PracticePage.objects.filter(external_id__startswith="bench-").count()
         if existing < count:
@@ -50,21 +64,38 @@ class Command(BaseCommand):
             server = self.use_osmem()
         try:
             started = time.perf_counter()
-            call_command("update_index", verbosity=0)
+            call_command("update_index", backend_name="default", verbosity=0)
             reindex = time.perf_counter() - started
             self.report(rounds, reindex, engine)
+            if load_seconds:
+                self.load_run(load_seconds, clients, server.url if server else "")
         finally:
             if server:
                 server.close()
 
     def generate(self, start: int, count: int) -> None:
         rng = random.Random(20260924)
+        now = timezone.now()
+        # One transaction per batch and no index update per page: the corpus is indexed once
+        # after, by the timed reindex.
+        without_auto_update = {
+            name: {**options, "AUTO_UPDATE": False} for name, options in settings.WAGTAILSEARCH_BACKENDS.items()
+        }
+        with override_settings(WAGTAILSEARCH_BACKENDS=without_auto_update):
+            for batch_start in range(start, count, 500):
+                with transaction.atomic():
+                    self.generate_batch(rng, range(batch_start, min(batch_start + 500, count)), now)
+                self.stdout.write(f"  {min(batch_start + 500, count)} practices")
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
+
+    def generate_batch(self, rng, numbers, now) -> None:
         locale = Locale.get_default()
         institutions = list(InstitutionPage.objects.filter(locale=locale))
         topics, stages = list(Topic.objects.all()), list(ProcedureStage.objects.all())
         mechanisms = list(Mechanism.objects.all())
-        now = timezone.now()
-        for number in range(start, count):
+        for number in numbers:
             rng.seed(number)
             words = rng.sample(WORDS, 8)
             page = PracticePage(
@@ -91,11 +122,6 @@ class Command(BaseCommand):
                 )
             ]
             rng.choice(institutions).add_child(instance=page)
-            if number % 1000 == 999:
-                self.stdout.write(f"  {number + 1} practices")
-        if connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                cursor.execute("ANALYZE")
 
     def use_osmem(self):
         from django.conf import settings
@@ -139,9 +165,8 @@ class Command(BaseCommand):
             run_search(parse_search_parameters(data, locale=locale).request)
 
         def naive(params):
-            # As the search view `wagtail start` writes: live pages, .search(), a page of 10.
-            results = list(Page.objects.live().search(params["q"])[:10])
-            return results
+            # The search view `wagtail start` writes (search/bench_views.py), rendered.
+            client.get("/bench/naive-search/", {"q": params["q"]})
 
         def trivial(params):
             client.get("/healthz")
@@ -198,3 +223,109 @@ class Command(BaseCommand):
         finally:
             Elasticsearch.search = original
         return len(calls)
+
+    def load_run(self, seconds: int, clients: int, osmem_url: str) -> None:
+        """wrk with `clients` connections for `seconds` against gunicorn on loopback: search pages
+        with varied queries and filters, and practice pages."""
+        wrk = shutil.which("wrk")
+        if not wrk:
+            self.stdout.write("load run skipped: wrk is not installed (apt-get install wrk)")
+            return
+        port = _free_port()
+        env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.bench", "BENCH_OSMEM_URL": osmem_url}
+        workers = str(max(2, (os.cpu_count() or 1) * 2))
+        server = subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "config.wsgi", "-w", workers, "-b", f"127.0.0.1:{port}", "-t", "120"],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        try:
+            _wait_for(f"http://127.0.0.1:{port}/healthz")
+            with tempfile.TemporaryDirectory() as folder:
+                script = Path(folder) / "bench.lua"
+                script.write_text(_wrk_script(self.load_paths()))
+                output = subprocess.run(
+                    [
+                        wrk,
+                        "-t2",
+                        f"-c{clients}",
+                        f"-d{seconds}s",
+                        "--timeout",
+                        "30s",
+                        "-s",
+                        str(script),
+                        f"http://127.0.0.1:{port}",
+                    ],
+                    capture_output=True,
+                    text=True,
+                    timeout=seconds + 120,
+                    check=False,
+                ).stdout
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+        self.stdout.write(f"load run: {clients} clients, {seconds} s, gunicorn with {workers} workers")
+        for line in output.splitlines():
+            if line.startswith(("requests/s", "latency", "errors", "responses")):
+                self.stdout.write("  " + line)
+
+    def load_paths(self) -> list[str]:
+        rng = random.Random(7)
+        codes = ["MX", "CR", "CO", "EC", "PE", "BR", "AR", "PA", "GT", "HN"]
+        stages = list(ProcedureStage.objects.values_list("slug", flat=True))
+        paths = []
+        for number in range(300):
+            query = urllib.parse.urlencode(
+                [("q", rng.choice(QUERIES)), ("country", rng.choice(codes))]
+                + ([("stage", rng.choice(stages))] if number % 3 == 0 else [])
+                + ([("kind", "lesson")] if number % 4 == 0 else [])
+                + ([("sort", "newest")] if number % 5 == 0 else [])
+            )
+            paths.append(f"/es/buscar/?{query}")
+        practices = PracticePage.objects.live().filter(external_id__startswith="bench-").order_by("?")[:300]
+        paths += [page.get_url(None) for page in practices]
+        rng.shuffle(paths)
+        return paths
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _wait_for(url: str, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            urllib.request.urlopen(url, timeout=5).read()
+            return
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.5)
+
+
+def _wrk_script(paths: list[str]) -> str:
+    """wrk picks a path at random per request and prints rate, p50/p95/p99 and every kind of error."""
+    listed = ",\n".join(f"  {_lua_string(path)}" for path in paths)
+    return (
+        f"local paths = {{\n{listed}\n}}\n"
+        "math.randomseed(20260924)\n"
+        "request = function() return wrk.format('GET', paths[math.random(#paths)]) end\n"
+        "done = function(summary, latency, requests)\n"
+        "  local seconds = summary.duration / 1e6\n"
+        "  io.write(string.format('requests/s %.1f (%d requests)\\n', summary.requests / seconds, summary.requests))\n"
+        "  io.write(string.format('latency ms: p50 %.0f, p95 %.0f, p99 %.0f, max %.0f\\n',\n"
+        "    latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000,\n"
+        "    latency.max / 1000))\n"
+        "  local e = summary.errors\n"
+        "  io.write(string.format('errors: connect %d, read %d, write %d, timeout %d, non-2xx/3xx %d\\n',\n"
+        "    e.connect, e.read, e.write, e.timeout, e.status))\n"
+        "end\n"
+    )
+
+
+def _lua_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'

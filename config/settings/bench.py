@@ -1,0 +1,25 @@
+"""`make bench`: development settings without DEBUG (no query log, production-like templates),
+plus the naive search view the bench compares against, and osmem when BENCH_OSMEM_URL is set."""
+
+import os
+
+from .dev import *  # noqa: F403
+
+DEBUG = False
+ROOT_URLCONF = "config.bench_urls"
+LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "ERROR"}}
+
+if os.environ.get("BENCH_OSMEM_URL"):
+    from tests.search.osmem import PlainJsonNode
+
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": "search.backends.elasticsearch",
+            "URLS": [os.environ["BENCH_OSMEM_URL"]],
+            "INDEX": "bench",
+            "TIMEOUT": 60,
+            # osmem refuses the client's vendor content type (tests/search/osmem.py).
+            "OPTIONS": {"node_class": PlainJsonNode},
+        },
+        "database": {"BACKEND": "search.backends.database", "AUTO_UPDATE": True},
+    }
