@@ -147,3 +147,15 @@ def test_officials_cannot_invite_nor_manage_users(official):
     assert "/admin/officials/" not in client.get("/admin/").content.decode()
     assert not get_user_model().objects.filter(email="x@example.org").exists()
     assert not Group.objects.get(name="Funcionarios AR").permissions.filter(codename__contains="user").exists()
+
+
+def test_the_secretariat_lists_invitations_and_opens_one(secretary_client, es):
+    institution = InstitutionPage.objects.get(locale=es, country__iso2="CR")
+    invite(secretary_client, institution, email="pendiente@conare.example")
+    invitation = Invitation.objects.get(user__email="pendiente@conare.example")
+    response = secretary_client.get("/admin/officials/")
+    assert response.status_code == 200
+    assert "pendiente@conare.example" in response.content.decode()
+    response = secretary_client.get(f"/admin/officials/inspect/{invitation.pk}/")
+    assert response.status_code == 200 and institution.title in response.content.decode()
+    assert is_refused(secretary_client.get(f"/admin/officials/edit/{invitation.pk}/"))
