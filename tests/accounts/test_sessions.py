@@ -77,4 +77,5 @@ def test_deactivating_through_the_admin_ends_the_sessions(client, official, admi
     assert response.status_code == 302, response.context["form"].errors if response.context else response
     official.refresh_from_db()
     assert not official.is_active
+    assert not AccountSession.objects.filter(user_id=official.pk).exists()
     assert victim.get("/admin/pages/").status_code == 302
