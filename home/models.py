@@ -1,8 +1,11 @@
 """The home page: what the site is for, search, counts, latest practices and a featured slot."""
 
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.db import models
 from django.db.models import OuterRef, Prefetch, Subquery, prefetch_related_objects
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
@@ -78,7 +81,19 @@ class HomePage(Page):
         context["latest_practices"] = latest
         context["featured"] = featured
         context["explore_pages"] = self.explore_pages()
+        context["country_map"] = self.country_map(published)
         return context
+
+    def country_map(self, published):
+        """The 17 member states shaded by their published practices, leading into the search (one query)."""
+        from home.map import build_map, country_names, practice_counts_by_country
+
+        search_url = reverse("search")
+        return build_map(
+            counts=practice_counts_by_country(published),
+            names=country_names(self.locale),
+            link=lambda code: f"{search_url}?{urlencode({'country': code})}",
+        )
 
     def explore_pages(self) -> list[Page]:
         """Topics, featured selections and the roadmap: the curated ways into the repository."""
