@@ -40,6 +40,7 @@ urlpatterns += i18n_patterns(
     path(_("compare/"), practice_views.compare, name="compare"),
     path(format_lazy("{}/<int:page_id>.pdf", _("case-sheet")), printsheet_views.case_sheet, name="case_sheet"),
     path(_("exchange/"), include("exchange.urls")),
+    path(_("alerts/"), include("alerts.urls")),
     path("feeds/", include("opendata.feed_urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

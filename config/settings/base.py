@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "officials",
     "curation",
     "exchange",
+    "alerts",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
