@@ -17,7 +17,7 @@ if os.environ.get("BENCH_OSMEM_URL"):
             "BACKEND": "search.backends.elasticsearch",
             "URLS": [os.environ["BENCH_OSMEM_URL"]],
             "INDEX": "bench",
-            "TIMEOUT": 60,
+            "TIMEOUT": 300,  # bulk indexing 10,000 documents into osmem on a busy machine
             # osmem refuses the client's vendor content type (tests/search/osmem.py).
             "OPTIONS": {"node_class": PlainJsonNode},
         },
