@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from . import ratelimit, services
 from .forms import SubscribeForm
-from .searches import describe, parse
+from .searches import describe, normalise_query, parse
 
 logger = logging.getLogger(__name__)
 
@@ -25,8 +25,8 @@ def _language() -> str:
 @require_GET
 def follow(request):
     """The form on a page of its own: where the search page's form lands again with its errors."""
-    form = SubscribeForm(initial={"query": request.GET.urlencode()})
-    return _form_page(request, form, query=request.GET.urlencode())
+    query = normalise_query(parse(request.GET.urlencode(), language=_language()))
+    return _form_page(request, SubscribeForm(initial={"query": query}), query=query)
 
 
 @require_POST

@@ -38,3 +38,6 @@ def confirmation_link():
 def outbox():
     mail.outbox = []
     return mail.outbox
+
+
+from tests.search.conftest import elasticsearch_backend  # noqa: E402, F401 - the real engine, on osmem

@@ -143,3 +143,24 @@ def test_queries_are_bounded_by_distinct_searches_not_subscribers(institution, o
 
     queries_with(1)  # warms the cached facet options
     assert queries_with(1) == queries_with(10)
+
+
+def test_a_new_matching_practice_is_found_by_elasticsearch_too(
+    elasticsearch_backend, institution, mexico, outbox, settings
+):
+    from search.engine import breaker
+
+    breaker.reset()
+    settings.WAGTAILSEARCH_BACKENDS = {
+        **settings.WAGTAILSEARCH_BACKENDS,
+        "default": settings.WAGTAILSEARCH_BACKENDS["elasticsearch"],
+    }
+    confirmed("q=biométrico&country=AR")
+    make_practice(institution, title="Registro biométrico austral")
+    make_practice(mexico, title="Registro biométrico del norte")
+    call_command("update_index", backend_name="default", verbosity=0)
+    run()
+    assert len(mail.outbox) == 1
+    assert "Registro biométrico austral" in mail.outbox[0].body
+    assert "del norte" not in mail.outbox[0].body
+    assert not breaker.is_open()  # answered by the engine, not by the database fallback

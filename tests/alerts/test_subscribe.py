@@ -123,3 +123,11 @@ def test_unconfirmed_subscriptions_are_purged_after_the_confirmation_period(subs
     Subscription.objects.filter(email="ana@example.org").update(created_at=timezone.now() - timezone.timedelta(days=8))
     assert purge_unconfirmed() == 1
     assert list(Subscription.objects.values_list("email", flat=True)) == ["bea@example.org"]
+
+
+def test_the_follow_page_shows_the_search_in_words_and_its_form(client, url):
+    response = client.get(url("alerts:follow"), {"country": "ar", "q": "niños", "bogus": "x", "year_from": "abc"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Argentina" in html and "niños" in html
+    assert 'name="query" value="q=ni%C3%B1os&amp;country=AR"' in html
