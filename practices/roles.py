@@ -93,6 +93,8 @@ def ensure_secretariat_group() -> Group:
     group.permissions.add(_admin_access(), _translate())
     # Inviting officials (officials/): an account limited to one institution, never user management.
     group.permissions.add(*(_permission("officials", codename) for codename in INVITATION_PERMISSIONS))
+    # The statistics dashboard (stats/): figures about every institution, so the secretariat's only.
+    group.permissions.add(_permission("stats", "view_statistics"))
     group.permissions.add(*_exchange_permissions(EXCHANGE_SECRETARIAT_PERMISSIONS))
     from curation.models import Commitment
     from search.models import SynonymGroup

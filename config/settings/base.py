@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "seo",
     "printsheet",
     "officials",
+    "stats",
     "curation",
     "exchange",
     "alerts",

@@ -1,0 +1,114 @@
+"""The practice view counter: counted in memory, written in batches, like the search log (search/log.py).
+
+A view is counted when an anonymous visitor's browser GETs a live practice page: not a bot (a
+plain user-agent check), not a preview, not a logged-in person (editors reading their own work
+would swamp the figures). What is kept is only (day, page id) → number; the request itself
+(address, cookies, user agent) is looked at and forgotten.
+
+Each process keeps a small buffer and writes it (one UPDATE … SET views = views + n per page and
+day, an INSERT the first time) when it holds FLUSH_EVERY views or is FLUSH_SECONDS old, and
+what is left when the process exits. A crash loses at most one buffer: acceptable for statistics.
+"""
+
+import atexit
+import re
+import threading
+import time
+from collections import Counter
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+
+FLUSH_EVERY = 100
+FLUSH_SECONDS = 60
+
+# Crawlers, link previews, monitors and command-line clients. Not exhaustive, and need not be:
+# the figures compare practices with each other, and bots that pose as browsers hit all alike.
+BOT_USER_AGENT = re.compile(
+    r"bot|crawl|spider|slurp|archiver|facebookexternalhit|embedly|preview|curl|wget|python|httpx|"
+    r"go-http|java/|okhttp|libwww|headless|lighthouse|pingdom|uptime|monitor|scan|check",
+    re.IGNORECASE,
+)
+
+_lock = threading.Lock()
+_buffer: Counter = Counter()
+_pending = 0
+_started = time.monotonic()
+
+
+def is_bot(user_agent: str) -> bool:
+    return not user_agent or bool(BOT_USER_AGENT.search(user_agent))
+
+
+def should_count(page, request) -> bool:
+    from practices.models import PracticePage
+
+    if request.method != "GET" or not isinstance(page, PracticePage):
+        return False
+    if getattr(request, "is_preview", False) or is_bot(request.headers.get("User-Agent", "")):
+        return False
+    # Only a request with a session cookie can belong to a logged-in person: for the others,
+    # reading request.user would cost nothing anyway, but this keeps it obvious.
+    if settings.SESSION_COOKIE_NAME in request.COOKIES and request.user.is_authenticated:
+        return False
+    return True
+
+
+def record_view(page_id: int) -> None:
+    global _pending
+    key = (timezone.localdate(), page_id)
+    with _lock:
+        _buffer[key] += 1
+        _pending += 1
+        due = _pending >= FLUSH_EVERY or time.monotonic() - _started >= FLUSH_SECONDS
+    if due:
+        flush()
+
+
+def discard() -> None:
+    """Forgets the buffer (tests start each from a clean slate)."""
+    global _buffer, _pending, _started
+    with _lock:
+        _buffer, _pending, _started = Counter(), 0, time.monotonic()
+
+
+def flush() -> int:
+    """Writes the buffered counts; returns how many (page, day) numbers were written."""
+    global _buffer, _pending, _started
+    from wagtail.models import Page
+
+    from .models import PracticeView
+
+    with _lock:
+        buffer = _buffer
+        _buffer, _pending, _started = Counter(), 0, time.monotonic()
+    if not buffer:
+        return 0
+    # A page deleted since it was read has nothing left to count (and its foreign key would fail).
+    existing = set(Page.objects.filter(pk__in={page_id for _, page_id in buffer}).values_list("pk", flat=True))
+    written = 0
+    with transaction.atomic():
+        for (day, page_id), views in buffer.items():
+            if page_id not in existing:
+                continue
+            written += 1
+            counted = PracticeView.objects.filter(page_id=page_id, day=day)
+            if counted.update(views=F("views") + views):
+                continue
+            try:
+                with transaction.atomic():
+                    PracticeView.objects.create(page_id=page_id, day=day, views=views)
+            except IntegrityError:  # another process inserted the row first
+                counted.update(views=F("views") + views)
+    return written
+
+
+@atexit.register
+def _flush_at_exit():
+    try:
+        if _pending:
+            flush()
+    except Exception:  # noqa: BLE001 - the database may already be gone at interpreter exit
+        pass

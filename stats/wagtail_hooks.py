@@ -1,0 +1,29 @@
+"""The dashboard in the admin menu (for those who may read it) and the practice view counter."""
+
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from . import counter, views
+
+
+@hooks.register("register_admin_urls")
+def register_stats_urls():
+    return [path("statistics/", views.dashboard, name="stats_dashboard")]
+
+
+class StatisticsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return views.may_see_statistics(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_stats_menu_item():
+    return StatisticsMenuItem(_("Statistics"), reverse("stats_dashboard"), icon_name="table", order=260)
+
+
+@hooks.register("before_serve_page")
+def count_practice_view(page, request, serve_args, serve_kwargs):
+    if counter.should_count(page, request):
+        counter.record_view(page.pk)
