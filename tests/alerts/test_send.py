@@ -164,3 +164,21 @@ def test_a_new_matching_practice_is_found_by_elasticsearch_too(
     assert "Registro biométrico austral" in mail.outbox[0].body
     assert "del norte" not in mail.outbox[0].body
     assert not breaker.is_open()  # answered by the engine, not by the database fallback
+
+
+def test_each_distinct_search_costs_a_fixed_number_of_queries(institution, outbox, capsys):
+    make_practice(institution, title="Medida")
+
+    def queries_with(searches: int) -> int:
+        Subscription.objects.all().delete()
+        for year in range(2000, 2000 + searches):
+            confirmed(f"country=AR&year_from={year}", email=f"p{year}@example.org")
+        with CaptureQueriesContext(connection) as context:
+            run()
+        return len(context.captured_queries)
+
+    queries_with(1)  # warms the cached facet options
+    one, two, three = queries_with(1), queries_with(2), queries_with(3)
+    with capsys.disabled():
+        print(f"\nsend_search_alerts queries: 1 search {one}, 2 searches {two}, 3 searches {three}")
+    assert three - two == two - one <= 5

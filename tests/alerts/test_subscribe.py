@@ -15,6 +15,7 @@ def test_search_page_offers_an_accessible_follow_form_with_the_current_search(cl
     assert response.status_code == 200
     assert 'action="/es/alerts/subscribe/"' in html or "/subscribe/" in html
     assert '<label for="follow-email">' in html
+    assert 'href="#follow-search"' in html and 'id="follow-search"' in html
     assert 'aria-describedby="follow-privacy"' in html
     # Normalised: codes as the facets spell them, sorted; no order, no page.
     assert 'name="query" value="q=ni%C3%B1os&amp;country=AR&amp;country=MX"' in html
