@@ -19,7 +19,7 @@ def test_home_page_renders_in_the_browser_in_each_language(page, site_url, langu
     assert page.locator("html").get_attribute("lang") == language
     assert page.locator("h1").inner_text() == title
     assert page.get_by_role("button", name=search_label, exact=True).first.is_visible()
-    assert page.locator(".practice-card").count() == 6
+    assert page.locator('[aria-labelledby="latest-heading"] .practice-card').count() == 6  # besides the featured ones
     # the stylesheet was served and applied (not a bare HTML page)
     assert (
         page.evaluate("getComputedStyle(document.querySelector('.site-header')).backgroundColor") != "rgba(0, 0, 0, 0)"
