@@ -62,7 +62,10 @@ class Table:
                     "labelled": (len(self.rows) - 1 - i) % every == 0,
                 }
             )
-        return {"columns": columns, "width": width, "height": height, "baseline": plot}
+        # A margin on both sides, so that the first and last labels are not cut.
+        margin = round(step * 1.5)
+        view_box = f"{-margin} 0 {width + 2 * margin} {height}"
+        return {"columns": columns, "width": width, "height": height, "baseline": plot, "view_box": view_box}
 
     def to_csv(self) -> str:
         out = io.StringIO()

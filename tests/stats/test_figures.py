@@ -175,7 +175,7 @@ def test_the_dashboard_costs_the_same_number_of_queries_whatever_the_data(login,
     client = login("secretaria")
     today = timezone.localdate()
     # A little of everything first (with nothing at all, Django skips the queries of empty lists).
-    SearchTermStat.objects.create(day=today, language="es", query="rezago", searches=1)
+    SearchTermStat.objects.create(day=today, language="es", query="consulta de base", searches=1)
     PracticeView.objects.create(
         page=PracticePage.objects.live().filter(locale=es).order_by("-pk")[0], day=today, views=1
     )
