@@ -120,10 +120,16 @@ def send_digests(*, dry_run: bool = False) -> SendReport:
     for (language, query), group in groupby(subscriptions.iterator(), key=lambda s: (s.language, s.query)):
         group = list(group)
         report.searches += 1
-        parameters = parse(query, language=language)
-        description = describe_in(parameters, language)
-        since = min(s.last_seen_published_at or s.confirmed_at for s in group)
-        found = newest_matches(parameters, since=since)
+        try:
+            parameters = parse(query, language=language)
+            description = describe_in(parameters, language)
+            since = min(s.last_seen_published_at or s.confirmed_at for s in group)
+            found = newest_matches(parameters, since=since)
+        except Exception:
+            # One search that cannot run must not stop every other subscriber's digest.
+            logger.exception("Search alerts: the search %r (%s) could not run; retried next run.", query, language)
+            report.failed += len(group)
+            continue
         for subscription in group:
             watermark = subscription.last_seen_published_at or subscription.confirmed_at
             practices = [p for p in found.practices if p.first_published_at > watermark]

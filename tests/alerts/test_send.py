@@ -182,3 +182,13 @@ def test_each_distinct_search_costs_a_fixed_number_of_queries(institution, outbo
     with capsys.disabled():
         print(f"\nsend_search_alerts queries: 1 search {one}, 2 searches {two}, 3 searches {three}")
     assert three - two == two - one <= 5
+
+
+def test_a_search_that_cannot_run_does_not_stop_the_others(institution, outbox):
+    broken = confirmed("country=AR", email="zz@example.org")
+    Subscription.objects.filter(pk=broken.pk).update(language="xx")  # no such language tree
+    confirmed("country=AR")
+    make_practice(institution, title="Para los demás")
+    output = run()
+    assert [m.to for m in mail.outbox] == [["ana@example.org"]]
+    assert "1 failed" in output
