@@ -1,6 +1,7 @@
 """The practice view counter: counted in memory, written in batches, like the search log (search/log.py).
 
-A view is counted when an anonymous visitor's browser GETs a live practice page: not a bot (a
+A view is counted when an anonymous visitor's browser GETs a live practice page and it is served
+(200, past Wagtail's privacy check: stats/wagtail_hooks.py): not a bot (a
 plain user-agent check), not a preview, not a logged-in person (editors reading their own work
 would swamp the figures). What is kept is only (day, page id) → number; the request itself
 (address, cookies, user agent) is looked at and forgotten.

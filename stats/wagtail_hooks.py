@@ -23,7 +23,16 @@ def register_stats_menu_item():
     return StatisticsMenuItem(_("Statistics"), reverse("stats_dashboard"), icon_name="table", order=260)
 
 
-@hooks.register("before_serve_page")
-def count_practice_view(page, request, serve_args, serve_kwargs):
-    if counter.should_count(page, request):
-        counter.record_view(page.pk)
+# Ordered last, so it wraps the page's own serve() innermost: Wagtail's privacy check (an
+# on_serve_page hook too, answering 200 with a password form) runs outside it.
+@hooks.register("on_serve_page", order=1000)
+def count_practice_views(serve_next):
+    """Counts a practice page that was actually served, with 200."""
+
+    def serve(page, request, serve_args, serve_kwargs):
+        response = serve_next(page, request, serve_args, serve_kwargs)
+        if response.status_code == 200 and counter.should_count(page, request):
+            counter.record_view(page.pk)
+        return response
+
+    return serve

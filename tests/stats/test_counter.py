@@ -72,6 +72,16 @@ def test_bots_logged_in_editors_previews_and_head_requests_are_not_counted(clien
     assert not PracticeView.objects.exists()
 
 
+def test_a_private_practice_is_counted_only_for_those_who_may_read_it(client, es):
+    from wagtail.models import PageViewRestriction
+
+    page = a_practice(es)
+    PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.PASSWORD, password="clave")
+    response = client.get(page.url, HTTP_USER_AGENT=BROWSER)
+    assert response.status_code == 200 and "clave" not in response.content.decode()  # the password form
+    assert counter.flush() == 0
+
+
 def test_other_pages_are_not_counted(client):
     client.get("/es/", HTTP_USER_AGENT=BROWSER)
     client.get("/es/instituciones/", HTTP_USER_AGENT=BROWSER)
