@@ -35,7 +35,10 @@ def test_practice_page_queries_do_not_grow_with_results_documents_topics_or_part
     small_count = queries_for(client, small.get_url())
     large_count = queries_for(client, large.get_url())
     assert small_count == large_count
-    assert large_count <= 30  # includes the related practices and the partners' institution pages
+    # Includes the related practices (ranked on ids, then the winners fetched: +1 query, and 1 s
+    # less per page at 10,000 practices), the partners' institution pages, and canonical/hreflang
+    # chosen by the text's language (+2).
+    assert large_count <= 32
 
 
 def test_institution_page_queries_do_not_grow_with_its_practices(client, institution):
