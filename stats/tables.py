@@ -70,7 +70,14 @@ class Table:
     def to_csv(self) -> str:
         out = io.StringIO()
         writer = csv.writer(out)
-        writer.writerow([str(h) for h in self.headings])
+        writer.writerow([_cell(h) for h in self.headings])
         for row in self.rows:
-            writer.writerow([row.label, *row.values])
+            writer.writerow([_cell(row.label), *(_cell(v) for v in row.values)])
         return out.getvalue()
+
+
+def _cell(value):
+    """Search terms are typed by visitors: one starting like a formula must not run in a spreadsheet."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value if isinstance(value, int) else str(value)

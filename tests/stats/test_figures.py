@@ -211,3 +211,17 @@ def test_the_dashboard_costs_the_same_number_of_queries_whatever_the_data(login,
     assert len(table(response, "views").rows) == 20
     assert len(after.captured_queries) == len(before.captured_queries)
     assert len(after.captured_queries) <= 42  # of which 16 are the figures', the rest the admin's
+
+
+def test_user_typed_text_is_escaped_in_the_page_and_defused_in_the_csv(login):
+    SearchTermStat.objects.all().delete()
+    SearchTermStat.objects.create(
+        day=timezone.localdate(), language="es", query='=hyperlink("http://x.example")', searches=3, zero_results=3
+    )
+    client = login("secretaria")
+    page = client.get("/admin/statistics/?days=<script>alert(1)</script>")
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "<script>alert(1)" not in html and "&lt;script&gt;alert(1)" in html
+    rows = client.get("/admin/statistics/?download=zero-results").content.decode().splitlines()
+    assert rows[1].startswith("\"'=hyperlink(")

@@ -4,14 +4,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import SCREENSHOT_DIR, browser, site_url  # noqa: F401 - fixtures
+from .conftest import SCREENSHOT_DIR
 
 pytestmark = pytest.mark.browser
 
-AXE = (Path(__file__).parents[1] / "browser" / "vendor" / "axe.min.js").read_text(encoding="utf-8")
+AXE = (Path(__file__).parent / "vendor" / "axe.min.js").read_text(encoding="utf-8")
 
 
-def visit_as_a_reader(browser, site_url):  # noqa: F811
+def visit_as_a_reader(browser, site_url):
     """Searches and practice pages read by an anonymous visitor, written at once (so the dashboard has figures)."""
     from practices.models import PracticePage
 
@@ -27,7 +27,7 @@ def visit_as_a_reader(browser, site_url):  # noqa: F811
 
 
 @pytest.mark.parametrize("width", [1280, 375])
-def test_the_dashboard_has_no_wcag_aa_violations(browser, site_url, width, monkeypatch):  # noqa: F811
+def test_the_dashboard_has_no_wcag_aa_violations(browser, site_url, width, monkeypatch):
     from search import log
     from stats import counter
 
