@@ -43,6 +43,6 @@ def test_changing_to_a_weak_password_in_the_admin_shows_why(client, official):
         HTTP_ACCEPT_LANGUAGE="en",
     )
     assert response.status_code == 200
-    assert "too easy to guess" in response.content.decode()
+    assert "demasiado fácil de adivinar" in response.content.decode()  # the admin speaks Spanish
     official.refresh_from_db()
     assert official.check_password("oficial-ar-demo-2026")

@@ -9,7 +9,7 @@ from .conftest import code_for, enrol, log_in, wrong_code_for
 VERIFY = "/admin/account-security/two-factor/verify/"
 SETUP = "/admin/account-security/two-factor/setup/"
 MANAGE = "/admin/account-security/two-factor/"
-INVALID = "That code is not valid"
+INVALID = "Ese código no es válido"  # the admin speaks Spanish: the message is translated
 
 
 @pytest.mark.parametrize("username", ["secretaria", "admin"])
@@ -95,7 +95,7 @@ def test_codes_are_throttled_after_failures(client, secretaria):
         client.post(VERIFY, {"code": wrong_code_for(device)})
     response = client.post(VERIFY, {"code": code_for(device)})
     assert response.status_code == 429
-    assert "Too many wrong codes" in response.content.decode()
+    assert "Demasiados códigos incorrectos" in response.content.decode()
     assert client.get("/admin/pages/").status_code == 302
 
 
@@ -153,7 +153,7 @@ def test_official_works_without_two_factor_and_can_enrol(client, official):
     assert client.get("/admin/pages/").status_code == 200
     manage = client.get(MANAGE)
     assert manage.status_code == 200
-    assert "Two-step verification is off" in manage.content.decode()
+    assert "La verificación en dos pasos está desactivada" in manage.content.decode()
     client.get(SETUP)
     device = TOTPDevice.objects.get(user=official)
     assert client.post(SETUP, {"code": code_for(device)}).status_code == 200

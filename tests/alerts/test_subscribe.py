@@ -13,7 +13,7 @@ def test_search_page_offers_an_accessible_follow_form_with_the_current_search(cl
     response = client.get("/es/buscar/", {"q": "  niños   ", "country": ["ar", "MX"], "sort": "year", "page": "2"})
     html = response.content.decode()
     assert response.status_code == 200
-    assert 'action="/es/alerts/subscribe/"' in html or "/subscribe/" in html
+    assert 'action="/es/avisos/suscribirse/"' in html
     assert '<label for="follow-email">' in html
     assert 'href="#follow-search"' in html and 'id="follow-search"' in html
     assert 'aria-describedby="follow-privacy"' in html
