@@ -7,6 +7,7 @@ database the session fixtures built (committed data, visible to its own connecti
 import os
 import shutil
 import threading
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -48,9 +49,9 @@ def browser(django_db_setup):
         browser.close()
 
 
-@pytest.fixture
-def site_url(django_db_setup, django_db_blocker):
-    """A live server for one test; the database blocker is lifted while it serves."""
+@contextmanager
+def serving(django_db_blocker):
+    """The site on a free loopback port, with the database blocker lifted while it serves."""
     with django_db_blocker.unblock():
         server = ThreadedWSGIServer(("127.0.0.1", 0), QuietHandler, allow_reuse_address=False)
         server.set_app(StaticFilesHandler(WSGIHandler()))
@@ -61,6 +62,13 @@ def site_url(django_db_setup, django_db_blocker):
         finally:
             server.shutdown()
             server.server_close()
+
+
+@pytest.fixture
+def site_url(django_db_setup, django_db_blocker):
+    """A live server for one test."""
+    with serving(django_db_blocker) as url:
+        yield url
 
 
 @pytest.fixture

@@ -5,17 +5,13 @@ SCREENSHOT_DIR (kept by CI as artefacts).
 axe-core is shipped with the tests (vendor/axe.min.js): nothing is fetched while they run.
 """
 
-import threading
 from pathlib import Path
 
 import pytest
-from django.contrib.staticfiles.handlers import StaticFilesHandler
-from django.core.handlers.wsgi import WSGIHandler
-from django.core.servers.basehttp import ThreadedWSGIServer
 from django.urls import reverse
 from django.utils import translation
 
-from .conftest import QuietHandler, screenshot
+from .conftest import screenshot, serving
 
 pytestmark = pytest.mark.browser
 
@@ -43,16 +39,8 @@ PAGE_TYPES = [
 @pytest.fixture(scope="module")
 def live_site(django_db_setup, django_db_blocker):
     """One server for the whole module: these tests only read."""
-    with django_db_blocker.unblock():
-        server = ThreadedWSGIServer(("127.0.0.1", 0), QuietHandler, allow_reuse_address=False)
-        server.set_app(StaticFilesHandler(WSGIHandler()))
-        thread = threading.Thread(target=server.serve_forever, daemon=True)
-        thread.start()
-        try:
-            yield f"http://127.0.0.1:{server.server_address[1]}"
-        finally:
-            server.shutdown()
-            server.server_close()
+    with serving(django_db_blocker) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
