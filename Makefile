@@ -64,7 +64,7 @@ index: install
 check: install messages
 	$(MANAGE) check
 	$(MANAGE) makemigrations --check --dry-run
-	DJANGO_SETTINGS_MODULE=config.settings.production SECRET_KEY=$$($(BIN)/python -c "import secrets; print(secrets.token_urlsafe(64))") ALLOWED_HOSTS=example.org $(MANAGE) check --deploy --fail-level WARNING
+	DJANGO_SETTINGS_MODULE=config.settings.production SECRET_KEY=$$($(BIN)/python -c "import secrets; print(secrets.token_urlsafe(64))") ALLOWED_HOSTS=example.org CACHE_URL=redis://127.0.0.1:6379/0 $(MANAGE) check --deploy --fail-level WARNING
 
 lint: install
 	$(BIN)/ruff check .

@@ -2,19 +2,14 @@
 
 from django.conf import settings
 
-from practices.roles import SECRETARIAT_GROUP
+from practices.roles import is_secretariat
 
 
 def is_privileged(user) -> bool:
-    """Administrators and the technical secretariat: they publish for everyone and manage
-    reference data (administrators also manage users), so a stolen password must not suffice."""
-    if not user.is_authenticated:
-        return False
-    cached = getattr(user, "_accounts_privileged", None)
-    if cached is None:
-        cached = user.is_superuser or user.groups.filter(name=SECRETARIAT_GROUP).exists()
-        user._accounts_privileged = cached
-    return cached
+    """Administrators and the technical secretariat (by its permission, not its group's name):
+    they publish for everyone and manage reference data (administrators also manage users), so a
+    stolen password must not suffice."""
+    return is_secretariat(user)
 
 
 def two_factor_required(user) -> bool:

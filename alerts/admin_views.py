@@ -9,7 +9,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.shortcuts import render
 
-from practices.roles import SECRETARIAT_GROUP
+from practices.roles import is_secretariat
 
 from .models import Subscription
 
@@ -17,9 +17,7 @@ PAGE_SIZE = 50
 
 
 def may_see_alerts(user) -> bool:
-    if not (user.is_authenticated and user.is_active):
-        return False
-    return user.is_superuser or user.groups.filter(name=SECRETARIAT_GROUP).exists()
+    return is_secretariat(user)
 
 
 def index(request):

@@ -1,10 +1,11 @@
-"""Per-address limit of the subscribe form, keyed on the exchange form's keyed hash of the address
-(no IP is stored); counts live in the default cache for an hour."""
+"""Per-address limit of the subscribe form, keyed on a keyed hash of the client's address
+(accounts/throttling.py; no IP is stored); counts live in the shared cache for an hour."""
 
 from django.conf import settings
-from django.core.cache import cache
 
-from exchange.ratelimit import WINDOW_SECONDS, client_key
+from accounts.throttling import client_key, hits
+from accounts.throttling import count as count_hit
+from exchange.ratelimit import WINDOW_SECONDS
 
 __all__ = ["WINDOW_SECONDS", "client_key", "count", "is_limited"]
 
@@ -19,13 +20,8 @@ def _key(client: str) -> str:
 
 
 def is_limited(client: str) -> bool:
-    return cache.get(_key(client), 0) >= limit()
+    return hits(_key(client)) >= limit()
 
 
 def count(client: str) -> None:
-    key = _key(client)
-    cache.add(key, 0, WINDOW_SECONDS)
-    try:
-        cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, WINDOW_SECONDS)
+    count_hit(_key(client), WINDOW_SECONDS)

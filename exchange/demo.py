@@ -84,7 +84,6 @@ DEMO_REQUESTS = [
 def load_demo_requests() -> int:
     """Creates the demo requests if there are none yet; returns how many were created."""
     from practices.models import PracticePage
-    from practices.roles import official_group_name
     from practices.taxonomy import Country
 
     if ExchangeRequest.objects.filter(is_demo=True).exists():
@@ -120,10 +119,7 @@ def load_demo_requests() -> int:
             is_demo=True,
         )
         official = (
-            get_user_model()
-            .objects.filter(groups__name=official_group_name(practice.institution.country))
-            .order_by("pk")
-            .first()
+            get_user_model().objects.filter(groups__institution_pages=practice.institution).order_by("pk").first()
         )
         changes = [StatusChange(request=exchange_request, from_status="", to_status=RequestStatus.NEW)]
         previous = RequestStatus.NEW

@@ -15,8 +15,6 @@ from django.urls import reverse
 from django.utils import translation
 from wagtail.users.models import UserProfile
 
-from practices.roles import official_group_name
-
 logger = logging.getLogger(__name__)
 SITE_LANGUAGES = {code for code, _name in settings.LANGUAGES}
 
@@ -37,11 +35,7 @@ def institution_recipients(institution) -> list[tuple[str, str]]:
     """(address, language) of the institution's active officials and of its public contact address."""
     if institution is None:
         return []
-    officials = (
-        get_user_model()
-        .objects.filter(is_active=True, groups__name=official_group_name(institution.country))
-        .exclude(email="")
-    )
+    officials = get_user_model().objects.filter(is_active=True, groups__institution_pages=institution).exclude(email="")
     recipients = {}
     profiles = {p.user_id: p for p in UserProfile.objects.filter(user__in=officials)}
     for user in officials.distinct():

@@ -1,7 +1,7 @@
 """Who sees which exchange requests: officials their own institution's, the secretariat every one.
 
-An official's institution comes from their group (`practices.roles.official_group_name`), the
-same link that gives them edit rights on the institution's pages.
+An official's institution is the one whose page links to one of their groups
+(`InstitutionPage.officials_group`), the group that gives them edit rights on its pages.
 """
 
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -17,12 +17,11 @@ def institution_ids_of(user) -> set[int]:
         from wagtail.models import Locale
 
         from practices.models import InstitutionPage
-        from practices.roles import official_group_name
 
-        names = set(user.groups.values_list("name", flat=True))
-        institutions = InstitutionPage.objects.filter(locale=Locale.get_default()).select_related("country")
-        user._exchange_institution_ids = (
-            {page.pk for page in institutions if official_group_name(page.country) in names} if names else set()
+        user._exchange_institution_ids = set(
+            InstitutionPage.objects.filter(
+                locale=Locale.get_default(), officials_group__in=user.groups.all()
+            ).values_list("pk", flat=True)
         )
     return user._exchange_institution_ids
 

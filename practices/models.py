@@ -66,6 +66,18 @@ class InstitutionPage(OriginalLanguageMixin, Page):
     )
     email = models.EmailField(_("e-mail"), blank=True)
     website = models.URLField(_("website"), blank=True)
+    # Who the institution's officials are (practices/roles.py): their edit rights, the exchange
+    # requests they see and receive. A link, not a group name, so renaming the group in the
+    # admin changes nothing. Set by the roles code, never in the editor.
+    officials_group = models.ForeignKey(
+        "auth.Group",
+        verbose_name=_("officials' group"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="institution_pages",
+    )
 
     content_panels = Page.content_panels + [
         # Officials edit their profile but never move it to another country.
@@ -86,6 +98,13 @@ class InstitutionPage(OriginalLanguageMixin, Page):
     class Meta:
         verbose_name = _("institution")
         verbose_name_plural = _("institutions")
+
+    def with_content_json(self, content):
+        # A revision saved before the group was linked (or relinked) must not unlink it when it
+        # is published: the link belongs to the live page, like its tree position.
+        page = super().with_content_json(content)
+        page.officials_group_id = self.officials_group_id
+        return page
 
     def clean(self):
         super().clean()
@@ -314,6 +333,9 @@ class PracticePage(OriginalLanguageMixin, Page):
     class Meta:
         verbose_name = _("practice")
         verbose_name_plural = _("practices")
+        # The technical secretariat's role, whatever its group is called: accounts/policy.py
+        # (two-step verification, unlocking accounts) and the reports only it may read.
+        permissions = [("review_practices", _("Can review and publish every institution's practices"))]
 
     @classmethod
     def get_indexed_objects(cls):

@@ -13,7 +13,11 @@ from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermi
 from .models import InstitutionPage
 from .taxonomy import Country, Keyword, Mechanism, ProcedureStage, Topic
 
+# The names groups get when they are created. Nothing looks a group up by its name afterwards:
+# the secretariat is whoever holds REVIEW_PERMISSION, an institution's officials are the group
+# its page links to (InstitutionPage.officials_group), so renaming a group changes nothing.
 SECRETARIAT_GROUP = "Secretaría técnica"
+REVIEW_PERMISSION = "practices.review_practices"
 OFFICIAL_PAGE_PERMISSIONS = ("add_page", "change_page")
 SECRETARIAT_PAGE_PERMISSIONS = (
     "add_page",
@@ -45,6 +49,15 @@ def official_group_name(country: Country) -> str:
     return f"Funcionarios {country.iso2}"
 
 
+def is_secretariat(user) -> bool:
+    """Administrators and whoever holds the review permission (the secretariat's group)."""
+    return user.is_authenticated and user.is_active and (user.is_superuser or user.has_perm(REVIEW_PERMISSION))
+
+
+def _review_permission() -> Permission:
+    return _permission(*REVIEW_PERMISSION.split("."))
+
+
 def _permission(app_label: str, codename: str) -> Permission:
     return Permission.objects.get(content_type__app_label=app_label, codename=codename)
 
@@ -69,7 +82,12 @@ def _translate() -> Permission:
 
 
 def ensure_official_group(institution: InstitutionPage) -> Group:
-    group, _ = Group.objects.get_or_create(name=official_group_name(institution.country))
+    group = institution.officials_group
+    if group is None:
+        group, _ = Group.objects.get_or_create(name=official_group_name(institution.country))
+        # On every language tree's page, with UPDATE: no revision, nothing for an editor to see.
+        InstitutionPage.objects.filter(translation_key=institution.translation_key).update(officials_group=group)
+        institution.officials_group = group
     # Not wagtail-localize's submit_translation: its views check only that global permission,
     # not the page, so it would let an official translate (and publish) any institution's page.
     # The secretariat submits pages for translation; officials then edit the translations of
@@ -88,9 +106,16 @@ def ensure_official_group(institution: InstitutionPage) -> Group:
     return group
 
 
+def secretariat_group() -> Group | None:
+    """The group that holds the review permission (the first, should someone have made two)."""
+    return Group.objects.filter(permissions=_review_permission()).order_by("pk").first()
+
+
 def ensure_secretariat_group() -> Group:
-    group, _ = Group.objects.get_or_create(name=SECRETARIAT_GROUP)
-    group.permissions.add(_admin_access(), _translate())
+    group = secretariat_group()
+    if group is None:
+        group, _ = Group.objects.get_or_create(name=SECRETARIAT_GROUP)
+    group.permissions.add(_admin_access(), _translate(), _review_permission())
     # Inviting officials (officials/): an account limited to one institution, never user management.
     group.permissions.add(*(_permission("officials", codename) for codename in INVITATION_PERMISSIONS))
     # The statistics dashboard (stats/): figures about every institution, so the secretariat's only.

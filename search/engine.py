@@ -16,9 +16,9 @@ Nothing outside this module branches on the backend.
 
 import json
 import logging
-import time
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
 from django.db import connection
 from django.db.models import CharField, Count, F, Q, Value
 from django.db.models.expressions import RawSQL
@@ -69,20 +69,24 @@ logger = logging.getLogger(__name__)
 
 
 class CircuitBreaker:
-    """After the engine fails, skip it for a while instead of paying its timeout on every request."""
+    """After the engine fails, skip it for a while instead of paying its timeout on every request.
+
+    The open state lives in the shared cache: when one worker has found the engine down, the
+    others skip it too instead of each paying the timeout once more."""
+
+    KEY = "search:breaker-open"
 
     def __init__(self, seconds: float):
         self.seconds = seconds
-        self.open_until = 0.0
 
     def is_open(self) -> bool:
-        return time.monotonic() < self.open_until
+        return cache.get(self.KEY) is not None
 
     def trip(self) -> None:
-        self.open_until = time.monotonic() + self.seconds
+        cache.set(self.KEY, 1, self.seconds)
 
     def reset(self) -> None:
-        self.open_until = 0.0
+        cache.delete(self.KEY)
 
 
 breaker = CircuitBreaker(BREAKER_SECONDS)

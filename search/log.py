@@ -1,62 +1,54 @@
-"""The search log: counted in memory, written in batches, so a search never costs a database write.
+"""The search log: counted in the shared cache, written in batches, so a search never costs a
+database write.
 
-Each process keeps a small buffer and writes it (one upsert per distinct term) when it holds
-FLUSH_EVERY searches or is FLUSH_SECONDS old, and what is left when the process exits.
-A crash loses at most one buffer: acceptable for statistics.
+The batch (stats/tally.py) is written, one upsert per distinct term, by whichever worker finds it
+holding FLUSH_EVERY searches or FLUSH_SECONDS old. A worker that dies loses nothing: the searches
+wait in the shared cache.
 """
 
-import atexit
-import threading
-import time
 from collections import Counter
 from datetime import date
 
 from django.db import transaction
 from django.db.models import F
 
+from stats.tally import SharedTally
+
 from .backends.analysis import fold
 
 FLUSH_EVERY = 100
 FLUSH_SECONDS = 60
 
-_lock = threading.Lock()
-_buffer: Counter = Counter()
-_zero: Counter = Counter()
-_pending = 0
-_started = time.monotonic()
+_tally = SharedTally("search-log")
 
 
 def record_search(*, query: str, language: str, count: int) -> None:
-    global _pending
     normalized = " ".join(fold(query).split())[:200]
     if not normalized:
         return
-    key = (date.today(), language[:2], normalized)
-    with _lock:
-        _buffer[key] += 1
-        if count == 0:
-            _zero[key] += 1
-        _pending += 1
-        due = _pending >= FLUSH_EVERY or time.monotonic() - _started >= FLUSH_SECONDS
-    if due:
+    item = (date.today(), language[:2], normalized, count == 0)
+    if _tally.add(item, flush_every=FLUSH_EVERY, flush_seconds=FLUSH_SECONDS):
         flush()
 
 
 def discard() -> None:
-    """Forgets the buffer (tests start each from a clean slate)."""
-    global _buffer, _zero, _pending, _started
-    with _lock:
-        _buffer, _zero, _pending, _started = Counter(), Counter(), 0, time.monotonic()
+    """Forgets the searches not yet written (tests start each from a clean slate)."""
+    _tally.discard()
 
 
 def flush() -> int:
-    """Writes the buffered counts; returns how many distinct terms were written."""
-    global _buffer, _zero, _pending, _started
+    """Writes the counted searches; returns how many distinct terms were written."""
+    return _tally.flush(_write)
+
+
+def _write(events: Counter) -> int:
     from .models import SearchTermStat
 
-    with _lock:
-        buffer, zero = _buffer, _zero
-        _buffer, _zero, _pending, _started = Counter(), Counter(), 0, time.monotonic()
+    buffer, zero = Counter(), Counter()
+    for (day, language, query, without_results), number in events.items():
+        buffer[(day, language, query)] += number
+        if without_results:
+            zero[(day, language, query)] += number
     with transaction.atomic():
         for (day, language, query), searches in buffer.items():
             stat, created = SearchTermStat.objects.get_or_create(
@@ -70,12 +62,3 @@ def flush() -> int:
                     searches=F("searches") + searches, zero_results=F("zero_results") + zero[(day, language, query)]
                 )
     return len(buffer)
-
-
-@atexit.register
-def _flush_at_exit():
-    try:
-        if _pending:
-            flush()
-    except Exception:  # noqa: BLE001 - the database may already be gone at interpreter exit
-        pass

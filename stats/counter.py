@@ -1,4 +1,5 @@
-"""The practice view counter: counted in memory, written in batches, like the search log (search/log.py).
+"""The practice view counter: counted in the shared cache, written in batches, like the search log
+(search/log.py; the batching itself is stats/tally.py).
 
 A view is counted when an anonymous visitor's browser GETs a live practice page and it is served
 (200, past Wagtail's privacy check: stats/wagtail_hooks.py): not a bot (a
@@ -6,21 +7,20 @@ plain user-agent check), not a preview, not a logged-in person (editors reading 
 would swamp the figures). What is kept is only (day, page id) → number; the request itself
 (address, cookies, user agent) is looked at and forgotten.
 
-Each process keeps a small buffer and writes it (one UPDATE … SET views = views + n per page and
-day, an INSERT the first time) when it holds FLUSH_EVERY views or is FLUSH_SECONDS old, and
-what is left when the process exits. A crash loses at most one buffer: acceptable for statistics.
+The batch is written (one UPDATE … SET views = views + n per page and day, an INSERT the first
+time) by whichever worker finds it holding FLUSH_EVERY views or FLUSH_SECONDS old. A worker that
+dies loses nothing: the views wait in the shared cache.
 """
 
-import atexit
 import re
-import threading
-import time
 from collections import Counter
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
+
+from .tally import SharedTally
 
 FLUSH_EVERY = 100
 FLUSH_SECONDS = 60
@@ -33,10 +33,7 @@ BOT_USER_AGENT = re.compile(
     re.IGNORECASE,
 )
 
-_lock = threading.Lock()
-_buffer: Counter = Counter()
-_pending = 0
-_started = time.monotonic()
+_tally = SharedTally("practice-views")
 
 
 def is_bot(user_agent: str) -> bool:
@@ -58,35 +55,25 @@ def should_count(page, request) -> bool:
 
 
 def record_view(page_id: int) -> None:
-    global _pending
-    key = (timezone.localdate(), page_id)
-    with _lock:
-        _buffer[key] += 1
-        _pending += 1
-        due = _pending >= FLUSH_EVERY or time.monotonic() - _started >= FLUSH_SECONDS
-    if due:
+    if _tally.add((timezone.localdate(), page_id), flush_every=FLUSH_EVERY, flush_seconds=FLUSH_SECONDS):
         flush()
 
 
 def discard() -> None:
-    """Forgets the buffer (tests start each from a clean slate)."""
-    global _buffer, _pending, _started
-    with _lock:
-        _buffer, _pending, _started = Counter(), 0, time.monotonic()
+    """Forgets the views not yet written (tests start each from a clean slate)."""
+    _tally.discard()
 
 
 def flush() -> int:
-    """Writes the buffered counts; returns how many (page, day) numbers were written."""
-    global _buffer, _pending, _started
+    """Writes the counted views; returns how many (page, day) numbers were written."""
+    return _tally.flush(_write)
+
+
+def _write(buffer: Counter) -> int:
     from wagtail.models import Page
 
     from .models import PracticeView
 
-    with _lock:
-        buffer = _buffer
-        _buffer, _pending, _started = Counter(), 0, time.monotonic()
-    if not buffer:
-        return 0
     # A page deleted since it was read has nothing left to count (and its foreign key would fail).
     existing = set(Page.objects.filter(pk__in={page_id for _, page_id in buffer}).values_list("pk", flat=True))
     written = 0
@@ -104,12 +91,3 @@ def flush() -> int:
             except IntegrityError:  # another process inserted the row first
                 counted.update(views=F("views") + views)
     return written
-
-
-@atexit.register
-def _flush_at_exit():
-    try:
-        if _pending:
-            flush()
-    except Exception:  # noqa: BLE001 - the database may already be gone at interpreter exit
-        pass

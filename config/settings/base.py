@@ -6,7 +6,7 @@ from pathlib import Path
 from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
-from .env import database_from_env, env_bool, env_list, env_str, search_backends_from_env
+from .env import cache_from_env, database_from_env, env_bool, env_list, env_str, search_backends_from_env
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 PROJECT_DIR = BASE_DIR / "config"
@@ -108,6 +108,11 @@ TEMPLATES = [
 
 DATABASES = {"default": database_from_env(f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# CACHE_URL (settings/env.py): rate limits, the search circuit breaker, facet options, the
+# thesaurus and the buffered counters live here, so every worker must see the same one: Redis in
+# production (refused otherwise) and in the tests; local memory is enough for one dev process.
+CACHES = {"default": cache_from_env("locmem://")}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

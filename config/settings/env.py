@@ -20,9 +20,18 @@ def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
-def database_from_env(default_url: str) -> dict:
-    """DATABASE_URL, SQLite file by default."""
-    config = dj_database_url.parse(os.environ.get("DATABASE_URL") or default_url, conn_max_age=60)
+def database_from_env(default_url: str, *, conn_max_age: int = 0) -> dict:
+    """DATABASE_URL, SQLite file by default.
+
+    Connections are closed after each request unless the caller asks otherwise
+    (`DATABASE_CONN_MAX_AGE` wins over both): a kept connection belongs to the thread that opened
+    it, and the threaded dev server starts a thread per request, so `CONN_MAX_AGE=60` there left
+    one idle connection per request until PostgreSQL refused new clients ("too many clients").
+    Production runs gunicorn sync workers (one thread each): config/settings/production.py."""
+    conn_max_age = int(os.environ.get("DATABASE_CONN_MAX_AGE", conn_max_age))
+    config = dj_database_url.parse(
+        os.environ.get("DATABASE_URL") or default_url, conn_max_age=conn_max_age, conn_health_checks=conn_max_age > 0
+    )
     if config["ENGINE"] == "django.db.backends.sqlite3":
         # The embedded default must tolerate the dev server and a management
         # command writing at the same time without "database is locked".
@@ -54,3 +63,33 @@ def search_backends_from_env() -> dict:
             "database": database,
         }
     return {"default": database}
+
+
+# Backends that live inside one process: fine for `make run`, wrong wherever several workers
+# must share rate limits, the circuit breaker and invalidations (production refuses them).
+PER_PROCESS_CACHES = frozenset(
+    {"django.core.cache.backends.locmem.LocMemCache", "django.core.cache.backends.dummy.DummyCache"}
+)
+
+
+def cache_from_env(default_url: str) -> dict:
+    """CACHE_URL: redis://host:port/db (shared, production and tests), db://table (Django's
+    database cache; needs `manage.py createcachetable`), locmem:// (one process, development)
+    or dummy:// (no cache)."""
+    url = os.environ.get("CACHE_URL") or default_url
+    scheme, _, rest = url.partition("://")
+    scheme = scheme.lower()
+    if scheme in {"redis", "rediss"}:
+        # One socket timeout: an unreachable Redis fails a request in a second, not a minute.
+        return {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": url,
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
+    if scheme == "db":
+        return {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": rest.strip("/") or "django_cache"}
+    if scheme == "locmem":
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": rest or "default"}
+    if scheme == "dummy":
+        return {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+    raise ValueError(f"CACHE_URL: unknown scheme {scheme!r} (redis://, rediss://, db://, locmem:// or dummy://)")

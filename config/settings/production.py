@@ -3,7 +3,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .env import env_bool, env_list, env_str
+from .env import PER_PROCESS_CACHES, cache_from_env, database_from_env, env_bool, env_list, env_str
 
 DEBUG = False
 SECRET_KEY = env_str("SECRET_KEY", "")
@@ -41,3 +41,16 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 
 # Wagtail's live preview shows the page in a same-origin iframe, so SAMEORIGIN, not DENY.
 SILENCED_SYSTEM_CHECKS = ["security.W019"]
+
+# Rate limits, the circuit breaker, invalidations and counters must be shared by every gunicorn
+# worker: a per-process cache would multiply each limit by the number of workers.
+CACHES = {"default": cache_from_env("locmem://")}
+if CACHES["default"]["BACKEND"] in PER_PROCESS_CACHES:
+    raise ImproperlyConfigured(
+        "CACHE_URL must name a cache that every worker shares in production (redis://host:6379/0, "
+        "or db://cache_table); locmem:// and dummy:// are per process."
+    )
+# gunicorn sync workers serve one request at a time on one thread, so a kept connection is
+# reused by the next request of the same worker: one connection per worker, checked before
+# reuse (CONN_HEALTH_CHECKS) so a restarted database does not fail the first request.
+DATABASES["default"] = database_from_env(f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60)  # noqa: F405

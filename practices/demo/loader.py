@@ -5,16 +5,15 @@ from datetime import date
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.utils.text import slugify
 from wagtail.models import Locale
 
 from ..importing import import_practices
 from ..importing.writer import paragraphs_to_html
 from ..models import InstitutionPage, PracticePage
-from ..roles import SECRETARIAT_GROUP, official_group_name
+from ..roles import ensure_official_group, ensure_secretariat_group
 from ..services import add_child_with_aliases, ensure_site_tree, translate_page
-from ..taxonomy import Country, Mechanism
+from ..taxonomy import Mechanism
 
 DEMO_DIR = Path(__file__).resolve().parent
 DEMO_OFFICIAL_COUNTRIES = ("AR", "BR", "MX", "CR")
@@ -220,7 +219,8 @@ def create_demo_users() -> int:
         user.is_superuser = user.is_staff = spec["role"] == "superuser"
         user.save()
         if spec["role"] == "secretariat":
-            user.groups.add(Group.objects.get(name=SECRETARIAT_GROUP))
+            user.groups.add(ensure_secretariat_group())
         elif spec["role"] == "official":
-            user.groups.add(Group.objects.get(name=official_group_name(Country.objects.get(iso2=spec["country"]))))
+            institution = InstitutionPage.objects.get(locale=Locale.get_default(), country__iso2=spec["country"])
+            user.groups.add(ensure_official_group(institution))
     return created
