@@ -6,16 +6,24 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
+from django.core.cache import cache
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from .policy import two_factor_required
 from .signals import SESSION_LAST_SEEN, SESSION_STARTED
+from .throttling import keyed_hash
 from .two_factor import has_two_factor
 
-# The inactivity clock is written at most once a minute: not a database write per request.
+# The inactivity clock is kept to the second in the shared cache (a Redis write per signed-in
+# request) and copied into the session at most once a minute, not a database write per request;
+# the session's copy only counts if the cache lost its entry.
 LAST_SEEN_RESOLUTION = 60
+
+
+def _last_seen_key(session) -> str:
+    return f"accounts:last-seen:{keyed_hash(session.session_key or '')}"
 
 
 class SessionTimeoutMiddleware:
@@ -35,12 +43,13 @@ class SessionTimeoutMiddleware:
         session = request.session
         now = int(time.time())
         started = session.get(SESSION_STARTED)
-        last_seen = session.get(SESSION_LAST_SEEN)
-        if started is None or last_seen is None:
+        stored = session.get(SESSION_LAST_SEEN)
+        if started is None or stored is None:
             # A session from before these rules: its clocks start now.
             session[SESSION_STARTED] = started or now
             session[SESSION_LAST_SEEN] = now
             return
+        last_seen = max(stored, cache.get(_last_seen_key(session)) or 0)
         if now - started > settings.SESSION_ABSOLUTE_TIMEOUT:
             reason = _("For your security, sessions last at most %(hours)d hours. Please log in again.") % {
                 "hours": settings.SESSION_ABSOLUTE_TIMEOUT // 3600
@@ -50,7 +59,8 @@ class SessionTimeoutMiddleware:
                 "minutes": settings.SESSION_IDLE_TIMEOUT // 60
             }
         else:
-            if now - last_seen >= LAST_SEEN_RESOLUTION:
+            cache.set(_last_seen_key(session), now, settings.SESSION_IDLE_TIMEOUT + LAST_SEEN_RESOLUTION)
+            if now - stored >= LAST_SEEN_RESOLUTION:
                 session[SESSION_LAST_SEEN] = now
             return
         logout(request)

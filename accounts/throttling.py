@@ -48,3 +48,21 @@ def count(key: str, window_seconds: int) -> int:
     except ValueError:  # expired between add and incr
         cache.set(key, 1, window_seconds)
         return 1
+
+
+def over_limit(key: str, *, limit: int, window_seconds: int) -> bool:
+    """Counts one more attempt; says whether it goes beyond `limit` in the window."""
+    return count(key, window_seconds) > limit
+
+
+# E-mails an attacker could make the site send: per hour, per target and per client address.
+MAIL_WINDOW_SECONDS = 60 * 60
+
+
+def mail_limits() -> dict[str, int]:
+    """Password-reset e-mails per account, reset requests per address, invitations per invited
+    address, per inviting user and per address (settings.ACCOUNT_MAIL_LIMITS overrides)."""
+    from django.conf import settings as django_settings
+
+    defaults = {"reset_account": 3, "reset_address": 10, "invite_target": 2, "invite_sender": 30, "invite_address": 30}
+    return {**defaults, **getattr(django_settings, "ACCOUNT_MAIL_LIMITS", {})}

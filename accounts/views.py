@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from . import two_factor
+from . import login_guard, two_factor
 from .forms import CodeForm, UnlockForm, VerifyForm
 from .policy import can_unlock_accounts, is_privileged, two_factor_required
 
@@ -126,12 +126,12 @@ def disable(request):
 def locked_out(request, original_response=None, credentials=None):
     """django-axes' answer to a locked username and address (AXES_LOCKOUT_CALLABLE)."""
     minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
-    return render(
-        request,
-        "accounts/locked_out.html",
-        {"minutes": minutes, "failure_limit": settings.AXES_FAILURE_LIMIT},
-        status=429,
-    )
+    context = {
+        "minutes": minutes,
+        "failure_limit": settings.AXES_FAILURE_LIMIT,
+        "guarded": getattr(request, "accounts_login_guarded", False),
+    }
+    return render(request, "accounts/locked_out.html", context, status=429)
 
 
 def lockouts(request):
@@ -145,6 +145,7 @@ def lockouts(request):
             messages.error(request, _("That lock no longer exists: it may have expired or been lifted already."))
             return redirect("accounts_lockouts")
         reset_attempts(ip=attempt.ip_address, username=attempt.username)
+        login_guard.lift(attempt.username)
         messages.success(request, _("“%(username)s” can log in again.") % {"username": attempt.username})
         return redirect("accounts_lockouts")
     # Locks older than the cool-off have lifted by themselves; axes deletes them lazily.

@@ -7,6 +7,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from accounts.password_reset import ThrottledPasswordResetView as PasswordResetView
 from home import views as home_views
 from practices import views as practice_views
 from printsheet import views as printsheet_views
@@ -23,6 +24,8 @@ urlpatterns = [
     # Outside the admin: an invited official has no password (and no session) yet.
     path("invitation/", include("officials.urls")),
     path("", include("officials.reports")),  # before the admin: a narrower page types report
+    # Before the admin: Wagtail's password reset with per-address and per-account limits.
+    path("admin/password_reset/", PasswordResetView.as_view(), name="wagtailadmin_password_reset"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]

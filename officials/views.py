@@ -11,12 +11,29 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
+from wagtail.admin.views.generic import CreateView
 from wagtail.admin.viewsets.model import ModelViewSet
+
+from accounts.throttling import client_key
 
 from .forms import InviteOfficialForm
 from .models import Invitation
 from .services import accept_invitation
 from .tokens import invitation_token
+
+
+class InviteView(CreateView):
+    """The form learns the client's address for its rate limit (officials/forms.py); beyond the
+    limit the form is shown again with its message and a 429."""
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "client": client_key(self.request)}
+
+    def form_invalid(self, form):
+        response = super().form_invalid(form)
+        if form.rate_limited:
+            response.status_code = 429
+        return response
 
 
 class InvitationViewSet(ModelViewSet):
@@ -35,6 +52,7 @@ class InvitationViewSet(ModelViewSet):
     copy_view_enabled = False
     inspect_view_enabled = True
     add_item_label = gettext_lazy("Invite an official")
+    add_view_class = InviteView
 
     def get_form_class(self, for_update=False):
         return InviteOfficialForm

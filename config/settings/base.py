@@ -120,6 +120,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
     {"NAME": "accounts.validators.BreachedPasswordValidator"},
+    {"NAME": "accounts.validators.PersonalInformationPasswordValidator"},
 ]
 
 # Languages: Spanish first; every public URL carries its language prefix.
@@ -208,9 +209,10 @@ SESSION_IDLE_TIMEOUT = int(env_str("SESSION_IDLE_TIMEOUT", str(30 * 60)))
 SESSION_ABSOLUTE_TIMEOUT = int(env_str("SESSION_ABSOLUTE_TIMEOUT", str(12 * 60 * 60)))
 SESSION_COOKIE_AGE = SESSION_ABSOLUTE_TIMEOUT
 
-# Log-in throttling (django-axes): per user name and address, lifted after the cool-off.
+# Log-in throttling (django-axes): per user name and address, lifted after the cool-off; and per
+# user name from every address, guarding (not locking) the account: accounts/login_guard.py.
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
+    "accounts.login_guard.GuardedAxesBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = int(env_str("AXES_FAILURE_LIMIT", "5"))
@@ -220,6 +222,7 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_VERBOSE = False
+LOGIN_GUARD_FAILURES = int(env_str("LOGIN_GUARD_FAILURES", "10"))
 # Behind the reverse proxy the client's address is the last one it appended to X-Forwarded-For.
 AXES_CLIENT_IP_CALLABLE = "accounts.throttling.client_ip"
 TRUSTED_PROXY_COUNT = int(env_str("TRUSTED_PROXY_COUNT", "0"))

@@ -79,3 +79,42 @@ def test_deactivating_through_the_admin_ends_the_sessions(client, official, admi
     assert not official.is_active
     assert not AccountSession.objects.filter(user_id=official.pk).exists()
     assert victim.get("/admin/pages/").status_code == 302
+
+
+class FrozenClock:
+    """The middleware's clock, moved by hand: the idle timeout is measured to the second."""
+
+    def __init__(self, now: float):
+        self.now = now
+
+    def time(self) -> float:
+        return self.now
+
+
+def test_the_idle_timeout_is_measured_to_the_second(client, official, settings, monkeypatch):
+    import accounts.middleware
+
+    clock = FrozenClock(time.time())
+    monkeypatch.setattr(accounts.middleware, "time", clock)
+    log_in(client, "oficial-ar")
+    # A request 50 s after log-in: within the minute in which the session itself is not rewritten.
+    clock.now += 50
+    assert client.get("/admin/pages/").status_code == 200
+    clock.now += settings.SESSION_IDLE_TIMEOUT - 1  # 29:59 after that request
+    assert client.get("/admin/pages/").status_code == 200
+    clock.now += settings.SESSION_IDLE_TIMEOUT + 1  # 30:01 after the last one
+    response = client.get("/admin/pages/")
+    assert response.status_code == 302 and response["Location"].startswith("/admin/login/")
+    assert "_auth_user_id" not in client.session
+
+
+def test_exactly_the_idle_timeout_still_counts_as_active(client, official, settings, monkeypatch):
+    import accounts.middleware
+
+    clock = FrozenClock(time.time())
+    monkeypatch.setattr(accounts.middleware, "time", clock)
+    log_in(client, "oficial-ar")
+    clock.now += 10
+    assert client.get("/admin/pages/").status_code == 200
+    clock.now += settings.SESSION_IDLE_TIMEOUT
+    assert client.get("/admin/pages/").status_code == 200

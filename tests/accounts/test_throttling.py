@@ -2,6 +2,7 @@ from datetime import timedelta
 
 import pytest
 from axes.models import AccessAttempt
+from django.test import Client
 from django.utils import timezone
 
 from .conftest import enrol, log_in
@@ -101,3 +102,60 @@ def test_unlocking_a_lock_that_is_gone_says_so(client, users):
     assert response.status_code == 200
     assert "Ese bloqueo ya no existe" in response.content.decode()  # the admin speaks Spanish
     assert client.post("/admin/account-security/locked-accounts/", {"attempt": "x"}).status_code == 302
+
+
+# Per user name across addresses (accounts/login_guard.py): many addresses guessing one account.
+ATTACKERS = [f"203.0.113.{n}" for n in range(100, 112)]
+
+
+@pytest.fixture
+def guard(settings):
+    settings.LOGIN_GUARD_FAILURES = 10
+
+
+def attack(client, username="oficial-ar"):
+    """Ten wrong passwords from ten addresses: never five from one, so axes alone locks nothing."""
+    for address in ATTACKERS[:10]:
+        log_in(client, username, "not-the-password", REMOTE_ADDR=address)
+
+
+def test_many_addresses_guessing_one_user_name_are_stopped(client, users, guard):
+    attack(client)
+    # The eleventh address, even with the right password (no second step enrolled): the lockout page,
+    # the same as for a wrong one, so the guessing learns nothing.
+    for password in ("oficial-ar-demo-2026", "still-guessing"):
+        response = log_in(client, "oficial-ar", password, REMOTE_ADDR=ATTACKERS[10], HTTP_ACCEPT_LANGUAGE="en")
+        assert response.status_code == 429
+        assert "from other connections" in response.content.decode()
+        assert "_auth_user_id" not in client.session
+
+
+def test_the_guard_cannot_lock_the_person_out_of_her_usual_connection(client, users, guard):
+    office = "198.51.100.44"
+    assert log_in(client, "oficial-ar", REMOTE_ADDR=office).status_code == 302
+    client.logout()
+    attack(Client())
+    assert log_in(client, "oficial-ar", REMOTE_ADDR=office).status_code == 302
+
+
+def test_the_right_password_and_the_second_step_still_work_from_a_new_connection(client, users, guard):
+    from .conftest import code_for
+
+    device = enrol(users["oficial-ar"])
+    attack(Client())
+    response = log_in(client, "oficial-ar", REMOTE_ADDR=ATTACKERS[11])
+    assert response.status_code == 302
+    verify = client.post(
+        "/admin/account-security/two-factor/verify/", {"code": code_for(device)}, REMOTE_ADDR=ATTACKERS[11]
+    )
+    assert verify.status_code == 302
+    assert client.get("/admin/pages/", REMOTE_ADDR=ATTACKERS[11]).status_code == 200
+    # A wrong password from a new connection is still refused, with the lockout page.
+    assert log_in(Client(), "oficial-ar", "wrong", REMOTE_ADDR=ATTACKERS[10]).status_code == 429
+
+
+def test_other_accounts_are_not_affected_and_case_does_not_dodge_the_count(client, users, guard):
+    for n, address in enumerate(ATTACKERS[:10]):
+        log_in(client, "OFICIAL-AR" if n % 2 else "oficial-ar", "nope", REMOTE_ADDR=address)
+    assert log_in(client, "oficial-ar", REMOTE_ADDR=ATTACKERS[10]).status_code == 429
+    assert log_in(client, "secretaria", REMOTE_ADDR=ATTACKERS[10]).status_code == 302

@@ -1,0 +1,63 @@
+"""Rights hang on a permission and on the institution's link to its group, not on group names:
+renaming both groups in the admin changes nothing (issue 10, "Shared state and proxies")."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.urls import reverse
+
+from exchange.emails import institution_recipients
+from exchange.models import ExchangeRequest
+from practices.roles import ensure_groups, secretariat_group
+
+
+@pytest.fixture
+def renamed(institution, settings):
+    """The secretariat's and Argentina's officials' groups renamed (what the admin's group form saves)."""
+    settings.TWO_FACTOR_REQUIRED_FOR_PRIVILEGED = True
+    renames = {secretariat_group(): "Equipo de la Secretaría", institution.officials_group: "CONARE Argentina (equipo)"}
+    for group, name in renames.items():
+        group.name = name
+        group.save()
+    assert not Group.objects.filter(name__in=["Secretaría técnica", "Funcionarios AR"]).exists()
+
+
+def test_the_secretariat_still_needs_two_step_verification_after_its_group_is_renamed(client, renamed):
+    client.force_login(get_user_model().objects.get(username="secretaria"))
+    response = client.get("/admin/pages/")
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("accounts_two_factor_setup"))
+
+
+def test_an_official_still_sees_her_institutions_requests_after_the_groups_are_renamed(client, renamed):
+    client.force_login(get_user_model().objects.get(username="oficial-ar"))
+    html = client.get(reverse("exchangerequest:index")).content.decode()
+    demo = ExchangeRequest.objects.filter(is_demo=True).select_related("institution__country")
+    assert demo.filter(institution__country__iso2="AR").exists()
+    for exchange_request in demo:
+        assert (exchange_request.name in html) == (exchange_request.institution.country.iso2 == "AR")
+
+
+def test_an_official_still_receives_her_institutions_requests_after_the_groups_are_renamed(renamed, institution):
+    official = get_user_model().objects.get(username="oficial-ar")
+    assert official.email in [address for address, _ in institution_recipients(institution)]
+
+
+def test_setting_up_the_site_again_keeps_the_renamed_groups(renamed, institution):
+    before = Group.objects.count()
+    ensure_groups()
+    assert Group.objects.count() == before
+    institution.refresh_from_db()
+    assert institution.officials_group.name == "CONARE Argentina (equipo)"
+    assert secretariat_group().name == "Equipo de la Secretaría"
+
+
+def test_a_group_named_like_the_secretariat_gives_no_secretariat_rights(client, settings):
+    """The other side: a group someone names "Secretaría técnica" is just a group."""
+    settings.TWO_FACTOR_REQUIRED_FOR_PRIVILEGED = True
+    official = get_user_model().objects.get(username="oficial-ar")
+    Group.objects.filter(pk=secretariat_group().pk).update(name="Antigua secretaría")
+    official.groups.add(Group.objects.create(name="Secretaría técnica"))
+    client.force_login(official)
+    assert client.get("/admin/pages/").status_code == 200  # no second step demanded
+    assert client.get(reverse("alerts_admin")).status_code == 403  # the secretariat's report
