@@ -51,6 +51,7 @@ def production(code: str):
         DJANGO_SETTINGS_MODULE="config.settings.production",
         SECRET_KEY=secrets.token_urlsafe(64),
         ALLOWED_HOSTS="example.org",
+        CACHE_URL="redis://cache.invalid:6379/0",  # production refuses a per-process cache; never connected here
     )
     return subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, env=environment, capture_output=True, text=True, timeout=180
