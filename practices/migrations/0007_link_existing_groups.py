@@ -9,9 +9,10 @@ from django.db import migrations
 def link_groups(apps, schema_editor):
     # Permissions are created after migrations (post_migrate); this one is needed now.
     app_config = apps.get_app_config("practices")
-    app_config.models_module = True
+    previous = getattr(app_config, "models_module", None)
+    app_config.models_module = previous or True
     create_permissions(app_config, verbosity=0, apps=apps)
-    app_config.models_module = None
+    app_config.models_module = previous
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     InstitutionPage = apps.get_model("practices", "InstitutionPage")

@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from exchange.emails import institution_recipients
 from exchange.models import ExchangeRequest
+from practices.models import InstitutionPage
 from practices.roles import ensure_groups, secretariat_group
 
 
@@ -61,3 +62,30 @@ def test_a_group_named_like_the_secretariat_gives_no_secretariat_rights(client, 
     client.force_login(official)
     assert client.get("/admin/pages/").status_code == 200  # no second step demanded
     assert client.get(reverse("alerts_admin")).status_code == 403  # the secretariat's report
+
+
+def test_publishing_a_revision_saved_before_a_relink_keeps_the_new_link(institution):
+    revision = institution.save_revision()  # its content names the group linked at the time
+    newer = Group.objects.create(name="Equipo nuevo")
+    InstitutionPage.objects.filter(pk=institution.pk).update(officials_group=newer)
+    revision.publish()
+    institution.refresh_from_db()
+    assert institution.officials_group == newer
+
+
+def test_the_migration_links_the_groups_that_existed_by_name(institution, other_institution):
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("practices.migrations.0007_link_existing_groups")
+    secretariat = secretariat_group()
+    InstitutionPage.objects.update(officials_group=None)
+    secretariat.permissions.remove(*secretariat.permissions.filter(codename="review_practices"))
+    assert secretariat_group() is None
+    migration.link_groups(apps, None)
+    assert secretariat_group() == secretariat
+    for page in (institution, other_institution):
+        page.refresh_from_db()
+        assert page.officials_group.name == f"Funcionarios {page.country.iso2}"
+    assert not InstitutionPage.objects.filter(officials_group__isnull=True).exists()
