@@ -15,6 +15,9 @@ def test_each_institution_has_a_group_with_rights_in_all_three_trees(db):
         versions = set(Page.objects.filter(translation_key=institution.translation_key).values_list("pk", flat=True))
         assert pages == versions and len(versions) == 3
         assert not group.permissions.filter(codename="submit_translation").exists()
+        # Every language tree's page links to the group: rights follow the link, not the name.
+        links = InstitutionPage.objects.filter(translation_key=institution.translation_key)
+        assert set(links.values_list("officials_group", flat=True)) == {group.pk}
 
 
 def test_an_institution_created_in_the_admin_gets_its_group_in_all_trees(
@@ -46,6 +49,8 @@ def test_an_institution_created_in_the_admin_gets_its_group_in_all_trees(
     granted = set(GroupPagePermission.objects.filter(group=group).values_list("page_id", flat=True))
     versions = set(Page.objects.filter(translation_key=institution.translation_key).values_list("pk", flat=True))
     assert len(versions) == 3 and granted == versions
+    links = InstitutionPage.objects.filter(translation_key=institution.translation_key)
+    assert set(links.values_list("officials_group", flat=True)) == {group.pk}
 
 
 def test_officials_may_add_and_change_but_never_publish_delete_or_manage_users(db):
@@ -70,5 +75,5 @@ def test_the_secretariat_publishes_everywhere_and_invites_officials(db):
     )
     assert homes <= published
     rights = set(group.permissions.values_list("codename", flat=True))
-    assert {"add_invitation", "view_invitation", "change_topic", "submit_translation"} <= rights
+    assert {"add_invitation", "view_invitation", "change_topic", "submit_translation", "review_practices"} <= rights
     assert not {c for c in rights if c.endswith(("_user", "_group"))}  # users and groups are the administrators'
