@@ -62,7 +62,7 @@ def maria(official):
         "MariaGonzalez2026",  # her names and a year
         "gonzalez.maria!2026",
         "conare-argentina",  # her institution's acronym and country
-        "Argentine-CONARE-1",  # the country in English
+        "Refugiados-Argentina-1",  # a word of its name and the country
         "ComisionNacionalRefugiados",  # the institution's name
         "mgonzalez-conare-2026",  # her e-mail address
     ],
