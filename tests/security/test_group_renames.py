@@ -5,6 +5,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.urls import reverse
+from wagtail.models import Revision
 
 from exchange.emails import institution_recipients
 from exchange.models import ExchangeRequest
@@ -69,7 +70,7 @@ def test_publishing_a_revision_saved_before_a_relink_keeps_the_new_link(institut
     revision = institution.save_revision()  # its content names the group linked at the time
     newer = Group.objects.create(name="Equipo nuevo")
     InstitutionPage.objects.filter(pk=institution.pk).update(officials_group=newer)
-    revision.publish()
+    Revision.objects.get(pk=revision.pk).publish()  # as the admin does: the revision read afresh
     institution.refresh_from_db()
     assert institution.officials_group == newer
 
