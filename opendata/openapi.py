@@ -9,9 +9,9 @@ every documented field against real responses.
 from django.conf import settings
 from django.http import JsonResponse
 from django.utils import translation
-from django.views.decorators.http import require_GET
 from wagtail.models import Locale
 
+from core.http import read_only
 from practices.choices import FIRST_YEAR
 from search.engine import SORTS
 from search.facets import FACETS
@@ -547,7 +547,7 @@ def build_document(request) -> dict:
     }
 
 
-@require_GET
+@read_only
 def openapi_json(request):
     with translation.override("en"):  # the description is written in English
         document = build_document(request)

@@ -1,0 +1,72 @@
+"""Two guards in front of every view: no NUL byte gets in, and /api/ answers its errors in JSON.
+
+See docs/api.md, *Parameters* and *Errors*.
+"""
+
+from django.http import HttpResponse, JsonResponse
+from django.utils.translation import gettext as _
+
+API_PREFIX = "/api/"
+
+
+def is_api(request) -> bool:
+    return request.path.startswith(API_PREFIX)
+
+
+def error_response(request, status: int, message: str, *, errors: list[str] | None = None) -> HttpResponse:
+    """A 4xx/5xx in the form the client reads: JSON under /api/, plain text elsewhere."""
+    if is_api(request):
+        body = {"message": message, "errors": errors if errors is not None else [message]}
+        return JsonResponse(body, status=status, json_dumps_params={"ensure_ascii": False})
+    return HttpResponse(message + "\n", status=status, content_type="text/plain; charset=utf-8")
+
+
+class RefuseNulBytes:
+    """PostgreSQL cannot store NUL in text, so a path or query parameter carrying one would break
+    the first query it reaches (feeds, unsubscribe links, the page router, redirects). No URL of
+    the site has a use for it: refuse it once, here, before any view or middleware reads it."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "\x00" in request.path or any(
+            "\x00" in key or any("\x00" in value for value in values) for key, values in request.GET.lists()
+        ):
+            return error_response(request, 400, _("The address contains a NUL character, which is not allowed."))
+        return self.get_response(request)
+
+
+class JsonErrorsForApi:
+    """Errors under /api/ come as JSON whoever produced them: Django's 404 and 500 pages, the 405
+    of `require_GET`, the CSRF 403. Responses that already carry JSON or a documented plain-text
+    body (the CSV export's 400) are left as they are; only Django's HTML error pages are replaced.
+
+    Placed after LocaleMiddleware, whose answer to a 404 outside the language prefixes would be a
+    redirect into the page tree (`/es/api/…`): the 404 is kept by naming a URLconf without them."""
+
+    MESSAGES = {
+        400: lambda request: _("The request is not valid."),
+        403: lambda request: _("Access to this address is refused."),
+        404: lambda request: _("There is nothing at this address of the API."),
+        405: lambda request: _("This address does not accept %(method)s requests.") % {"method": request.method},
+        500: lambda request: _("Something went wrong on our side; the error has been logged."),
+    }
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if not is_api(request) or response.status_code < 400:
+            return response
+        if response.status_code == 404:
+            request.urlconf = "opendata.urlconf_without_languages"
+        if response.get("Content-Type", "").startswith("text/html") and not response.streaming:
+            status = response.status_code
+            message = self.MESSAGES.get(status) or self.MESSAGES[500 if status >= 500 else 400]
+            replaced = error_response(request, status, message(request))
+            if "Allow" in response:
+                replaced["Allow"] = response["Allow"]
+            return replaced
+        return response
