@@ -7,6 +7,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core import admin_views
 from home import views as home_views
 from practices import views as practice_views
 from printsheet import views as printsheet_views
@@ -23,6 +24,9 @@ urlpatterns = [
     # Outside the admin: an invited official has no password (and no session) yet.
     path("invitation/", include("officials.urls")),
     path("", include("officials.reports")),  # before the admin: a narrower page types report
+    # Before the admin: Wagtail's image preview cached, its external-link chooser safe (core/admin_views.py).
+    path("admin/images/<int:image_id>/preview/<str:filter_spec>/", admin_views.preview),
+    path("admin/choose-external-link/", admin_views.external_link),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]

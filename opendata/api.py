@@ -104,7 +104,11 @@ class PublicReadOnly:
     def handle_exception(self, exc):
         if isinstance(exc, InvalidParameters):
             return Response({"message": str(exc), "errors": exc.errors}, status=status.HTTP_400_BAD_REQUEST)
-        return super().handle_exception(exc)
+        response = super().handle_exception(exc)
+        if isinstance(response.data, dict) and "detail" in response.data:
+            # DRF's own errors (405, 406…) in the shape of every other API error (docs/api.md).
+            response.data = {"message": str(response.data["detail"])}
+        return response
 
 
 class SafeOrdering(OrderingFilter):
