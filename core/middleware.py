@@ -1,14 +1,21 @@
-"""Two guards in front of every view: no NUL byte gets in, and /api/ answers its errors in JSON.
+"""Guards in front of every view: no NUL byte or impossible id gets in, /api/ answers its errors in
+JSON, admin searches stay short.
 
 See docs/api.md, *Parameters* and *Errors*.
 """
 
+import re
+
 from django.contrib import messages
-from django.http import HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
+
+from .params import MAX_INT
 
 API_PREFIX = "/api/"
 ADMIN_PREFIX = "/admin/"
+# A path segment (or its name before an extension) made of digits, as `<int:…>` matches it.
+NUMBER_SEGMENT = re.compile(r"(?<=/)[0-9]{19,}(?=/|\.|$)")
 # The public search's own bound (search/queries.py); its message names the number.
 MAX_ADMIN_QUERY_LENGTH = 200
 
@@ -25,10 +32,15 @@ def error_response(request, status: int, message: str, *, errors: list[str] | No
     return HttpResponse(message + "\n", status=status, content_type="text/plain; charset=utf-8")
 
 
-class RefuseNulBytes:
-    """PostgreSQL cannot store NUL in text, so a path or query parameter carrying one would break
-    the first query it reaches (feeds, unsubscribe links, the page router, redirects). No URL of
-    the site has a use for it: refuse it once, here, before any view or middleware reads it."""
+class RefuseImpossibleAddresses:
+    """Two values no URL of the site can use, refused once, here, before any view or middleware
+    (the page router, redirects) reads them:
+
+    - a NUL byte in the path or a query parameter: PostgreSQL cannot store it, so it broke the
+      first query it reached (feeds, unsubscribe links, the API's `locale` and `html_path`);
+    - a number in the path beyond 64 bits (more than 19 digits): Django's `<int:…>` converter
+      takes any length, and the lookup then overflowed the database's integer (API detail, case
+      sheet, exchange form, admin). No object can have such an id, so it is a 404."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -38,6 +50,8 @@ class RefuseNulBytes:
             "\x00" in key or any("\x00" in value for value in values) for key, values in request.GET.lists()
         ):
             return error_response(request, 400, _("The address contains a NUL character, which is not allowed."))
+        if any(int(number) > MAX_INT for number in NUMBER_SEGMENT.findall(request.path)):
+            raise Http404(_("No published, public object has this id."))
         return self.get_response(request)
 
 

@@ -9,7 +9,6 @@ Text search is not offered here: `/api/search/` is the one search path (docs/api
 from django.conf import settings
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
-from django.http import Http404
 from django.utils.translation import gettext as _
 from rest_framework import status
 from rest_framework.filters import BaseFilterBackend
@@ -72,12 +71,6 @@ class PublicReadOnly:
     renderer_classes = [JSONRenderer]
     pagination_class = BoundedPagination
     filter_parameters: tuple[str, ...] = ()
-
-    def detail_view(self, request, pk):
-        # The router's `<int:pk>` takes any length of digits; beyond 64 bits no object can exist.
-        if int(pk) > params.MAX_INT:
-            raise Http404(_("No published, public object has this id."))
-        return super().detail_view(request, pk)
 
     def find_object(self, queryset, request):
         """`?id=` read by the one rule; `html_path` (pages) is Wagtail's, NUL already refused."""

@@ -74,7 +74,7 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     # After LocaleMiddleware: they answer in the request's language (core/middleware.py).
     "core.middleware.JsonErrorsForApi",
-    "core.middleware.RefuseNulBytes",
+    "core.middleware.RefuseImpossibleAddresses",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
