@@ -20,7 +20,6 @@ BAD_VALUES = ["\x00", "\u00b2", str(2**64)]
 PAGE_PARAMETERS = ["q", "year_from", "year_to", "sort", "page", "page_size", *(facet.key for facet in FACETS)]
 PAGES = {
     "/es/buscar/": PAGE_PARAMETERS,
-    "/en/search/": PAGE_PARAMETERS,
     "/es/avisos/": PAGE_PARAMETERS,
     "/es/comparar/": ["p"],
     "/es/": ["page", "p", "q"],
@@ -48,30 +47,37 @@ def _fill(template: str, value: str) -> str:
     return re.sub(r"\{(\w+)\}", lambda m: "es" if m.group(1) == "lang" else value.replace("\x00", "%00"), template)
 
 
+def _all_at_once(client, url, names):
+    """Every parameter set to the same bad value in one request, then every one repeated: the
+    lenient pages read them all (a bad one is dropped, the next one read), so one request per
+    value tries each parameter, at the price of one search rather than one per parameter."""
+    for value in BAD_VALUES:
+        _assert_no_server_error(client, url, dict.fromkeys(names, value))
+    _assert_no_server_error(client, url, dict.fromkeys(names, ["1", "2"]))
+
+
 def test_every_documented_parameter_survives_bad_values(client):
     tried = 0
     for template, parameters in _openapi_operations(client):
         url = _fill(template, "1")
-        for parameter in parameters:
-            if parameter["in"] == "path":
-                for value in BAD_VALUES:
-                    _assert_no_server_error(client, _fill(template, value))
-                    tried += 1
-                continue
-            name = parameter["name"]
+        if any(parameter["in"] == "path" for parameter in parameters):
             for value in BAD_VALUES:
-                _assert_no_server_error(client, url, {name: value})
-            _assert_no_server_error(client, url, {name: ["1", "2"]})
-            tried += len(BAD_VALUES) + 1
-    assert tried > 200  # the document lists every endpoint and its parameters
+                _assert_no_server_error(client, _fill(template, value))
+        names = [parameter["name"] for parameter in parameters if parameter["in"] == "query"]
+        _all_at_once(client, url, names)
+        # The strict endpoints stop at the first bad parameter they check: one at a time too
+        # (they answer 400 before any search, so this costs little).
+        if template != "/api/search/":
+            for name in names:
+                for value in BAD_VALUES[1:]:
+                    _assert_no_server_error(client, url, {name: value})
+        tried += len(parameters)
+    assert tried > 50  # the document lists every endpoint and its parameters
 
 
 @pytest.mark.parametrize("url", list(PAGES))
 def test_every_page_parameter_survives_bad_values(client, url):
-    for name in PAGES[url]:
-        for value in BAD_VALUES:
-            _assert_no_server_error(client, url, {name: value})
-        _assert_no_server_error(client, url, {name: ["1", "2"]})
+    _all_at_once(client, url, PAGES[url])
 
 
 def _public_patterns(resolver=None, prefix=""):
