@@ -28,7 +28,7 @@ def live_url(django_db_setup, django_db_blocker):
         yield url
 
 
-def _failures_of(operation, base_url) -> list[str]:
+def _failures_of(operation, base_url, calls: list) -> list[str]:
     failures = []
 
     @given(case=operation.as_strategy())
@@ -41,6 +41,7 @@ def _failures_of(operation, base_url) -> list[str]:
         suppress_health_check=list(HealthCheck),
     )
     def run(case):
+        calls.append(operation.label)
         try:
             case.call_and_validate(base_url=base_url, checks=CHECKS, timeout=30)
         except AssertionError as error:  # schemathesis' failures are AssertionErrors
@@ -54,5 +55,8 @@ def test_server_agrees_with_its_openapi_document(live_url):
     schema = schemathesis.openapi.from_url(f"{live_url}/api/v2/openapi.json")
     operations = [result.ok() for result in schema.get_all_operations()]
     assert len(operations) >= 15
-    failures = [failure for operation in operations for failure in _failures_of(operation, live_url)]
+    calls: list[str] = []
+    failures = [failure for operation in operations for failure in _failures_of(operation, live_url, calls)]
     assert not failures, "\n\n".join(failures[:20])
+    assert set(calls) == {operation.label for operation in operations}
+    assert len(calls) >= 5 * len(operations)  # several requests per operation, not one
