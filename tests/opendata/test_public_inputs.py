@@ -107,8 +107,9 @@ def test_api_find_by_id_still_redirects_to_the_practice(client, es):
     assert f"/api/v2/practices/{practice.pk}/" in response["Location"]
 
 
-def test_api_refuses_random_order_with_an_offset(client):
-    _json_error(client.get("/api/v2/practices/", {"order": "random", "offset": "0"}), 400)
+def test_api_refuses_random_order_with_an_offset_in_the_readers_language(client):
+    response = client.get("/api/v2/practices/", {"order": "random", "offset": "0"}, HTTP_ACCEPT_LANGUAGE="es")
+    assert "no puede combinarse con «offset»" in _json_error(response, 400)["message"]
 
 
 @pytest.mark.parametrize(
