@@ -25,8 +25,9 @@ def is_api(request) -> bool:
 
 
 def error_response(request, status: int, message: str, *, errors: list[str] | None = None) -> HttpResponse:
-    """A 4xx/5xx in the form the client reads: JSON under /api/, plain text elsewhere."""
-    if is_api(request):
+    """A 4xx/5xx in the form the client reads: JSON under /api/, plain text elsewhere and for the
+    CSV export, whose documented errors are text (a spreadsheet user reads them)."""
+    if is_api(request) and not request.path.endswith(".csv"):
         body = {"message": message, "errors": errors if errors is not None else [message]}
         return JsonResponse(body, status=status, json_dumps_params={"ensure_ascii": False})
     return HttpResponse(message + "\n", status=status, content_type="text/plain; charset=utf-8")

@@ -125,10 +125,13 @@ def test_nul_bytes_in_api_parameters_are_refused_in_json(client, url):
     assert "NUL" in body["message"]
 
 
-@pytest.mark.parametrize("url", ["/es/feeds/country/%00.rss", "/es/avisos/darse-de-baja/%00/", "/es/buscar/?q=a%00"])
+@pytest.mark.parametrize(
+    "url", ["/es/feeds/country/%00.rss", "/es/avisos/darse-de-baja/%00/", "/es/buscar/?q=a%00", "/api/export.csv?q=%00"]
+)
 def test_nul_bytes_in_public_pages_are_refused_with_a_translated_message(client, url):
     response = client.get(url)
     assert response.status_code == 400
+    assert response["Content-Type"].startswith("text/plain")  # as the CSV export documents its errors
     assert "carácter NUL" in response.content.decode()
 
 
