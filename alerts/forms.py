@@ -3,6 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import SingleLineField
+
 from .models import EMAIL_MAX, QUERY_MAX
 
 HONEYPOT = "website"
@@ -19,7 +21,7 @@ class SubscribeForm(forms.Form):
         },
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
-    query = forms.CharField(required=False, max_length=QUERY_MAX, widget=forms.HiddenInput)
+    query = SingleLineField(required=False, max_length=QUERY_MAX, widget=forms.HiddenInput)
     # Hidden from people (CSS and aria-hidden); bots fill every field.
     website = forms.CharField(required=False, label=_("Leave this field empty"))
 

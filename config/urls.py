@@ -8,6 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts.password_reset import ThrottledPasswordResetView as PasswordResetView
+from core import admin_views
 from home import views as home_views
 from practices import views as practice_views
 from printsheet import views as printsheet_views
@@ -26,6 +27,9 @@ urlpatterns = [
     path("", include("officials.reports")),  # before the admin: a narrower page types report
     # Before the admin: Wagtail's password reset with per-address and per-account limits.
     path("admin/password_reset/", PasswordResetView.as_view(), name="wagtailadmin_password_reset"),
+    # Before the admin: Wagtail's image preview cached, its external-link chooser safe (core/admin_views.py).
+    path("admin/images/<int:image_id>/preview/<str:filter_spec>/", admin_views.preview),
+    path("admin/choose-external-link/", admin_views.external_link),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]

@@ -1,8 +1,8 @@
 """The roadmap page's filters (GET parameters) and what it shows, in a fixed number of queries.
 
-Filters follow the search page's rules: codes in the URL (mechanism slug, ISO country code or
-`regional`, status code), one value each; an unknown value is dropped with a translated message,
-never an error, and the rest of the filters still apply.
+Filters follow the search page's rules (and the parameter rule of core/params.py): codes in the
+URL (mechanism slug, ISO country code or `regional`, status code), one value each; an unknown
+value is dropped with a translated message, never an error, and the rest of the filters still apply.
 """
 
 from dataclasses import dataclass, field
@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from django.db.models import Prefetch, Q
 from django.utils.translation import gettext as _
 
+from core import params
 from practices.taxonomy import Country, Mechanism
 
 from .models import Commitment, CommitmentPractice, CommitmentStatus
@@ -17,7 +18,6 @@ from .queries import ordered_practices, practices_in_locale, with_practice_keys
 
 JOINT = "joint"
 REGIONAL = "regional"
-MAX_PARAMETER_LENGTH = 40
 
 
 @dataclass
@@ -64,7 +64,7 @@ def parse_roadmap_filters(data) -> RoadmapFilters:
         if match is None:
             filters.messages.append(
                 _("Unknown value “%(value)s” for “%(filter)s” was ignored.")
-                % {"value": raw[:MAX_PARAMETER_LENGTH], "filter": label}
+                % {"value": params.shown(raw), "filter": label}
             )
             continue
         match.selected = True

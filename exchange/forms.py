@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from core.forms import SingleLineField
+
 from .choices import OTHER_COUNTRY, ExchangeFormat
 from .models import (
     COUNTRY_OTHER_MAX,
@@ -29,7 +31,7 @@ TOO_LONG = ngettext_lazy(
 
 
 def _text(label, limit, required_message, **kwargs):
-    return forms.CharField(
+    return SingleLineField(
         label=label,
         max_length=limit,
         error_messages={"required": required_message, "max_length": TOO_LONG},

@@ -17,11 +17,13 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from wagtail.api import APIField
 from wagtail.api.v2.filters import OrderingFilter
+from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
 from wagtail.models import Page
 
+from core import params
 from practices.models import InstitutionPage, PracticeDocument, PracticePage
 from practices.queries import published_practices
 from practices.taxonomy import Country, Mechanism, TaggedTopic, Topic
@@ -36,11 +38,29 @@ from .parameters import (
     check_year,
     locale_for,
     split_values,
+    year_range,
 )
 
 PAGING_PARAMETERS = {"limit", "offset", "fields", "order", "format", "_"}
 PRACTICE_FILTERS = ("country", "institution", "mechanism", "topic", "stage", "kind", "status", "language")
 YEAR_FILTERS = ("year", "year_from", "year_to")
+
+
+class BoundedPagination(WagtailPagination):
+    """`offset` and `limit` read by the one parameter rule (core/params.py): ASCII digits that
+    fit in 64 bits, given once; Wagtail's own `int()` let a 26-digit offset reach the database."""
+
+    def paginate_queryset(self, queryset, request, view=None):
+        limit_max = settings.WAGTAILAPI_LIMIT_MAX
+        try:
+            offset = params.optional(params.integer, request.GET, "offset") or 0
+            limit = params.optional(params.integer, request.GET, "limit", maximum=limit_max)
+        except params.BadParameter as error:
+            raise InvalidParameters([error.message]) from error
+        limit = min(20, limit_max) if limit is None else limit
+        self.view = view
+        self.total_count = queryset.count()
+        return queryset[offset : offset + limit]
 
 
 class PublicReadOnly:
@@ -49,7 +69,18 @@ class PublicReadOnly:
     authentication_classes = []
     permission_classes = [AllowAny]
     renderer_classes = [JSONRenderer]
+    pagination_class = BoundedPagination
     filter_parameters: tuple[str, ...] = ()
+
+    def find_object(self, queryset, request):
+        """`?id=` read by the one rule; `html_path` (pages) is Wagtail's, NUL already refused."""
+        if "id" in request.GET:
+            try:
+                pk = params.identifier(params.one(request.GET, "id"))
+            except params.BadParameter as error:
+                raise InvalidParameters([error.message]) from error
+            return queryset.filter(pk=pk).first()
+        return super().find_object(queryset, request)
 
     def check_query_parameters(self, queryset):
         errors = check_known_parameters(self.request.GET, self.allowed_parameters())
@@ -66,13 +97,20 @@ class PublicReadOnly:
     def handle_exception(self, exc):
         if isinstance(exc, InvalidParameters):
             return Response({"message": str(exc), "errors": exc.errors}, status=status.HTTP_400_BAD_REQUEST)
-        return super().handle_exception(exc)
+        response = super().handle_exception(exc)
+        if isinstance(response.data, dict) and "detail" in response.data:
+            # DRF's own errors (405, 406…) in the shape of every other API error (docs/api.md).
+            response.data = {"message": str(response.data["detail"])}
+        return response
 
 
 class SafeOrdering(OrderingFilter):
     """`order` on the view's plain columns only: ordering on a relation would repeat rows."""
 
     def filter_queryset(self, request, queryset, view):
+        if request.GET.get("order") == "random" and "offset" in request.GET:
+            # Each random page is drawn anew, so an offset into it means nothing.
+            raise InvalidParameters([_("“order=random” cannot be combined with “offset”.")])
         for name in (request.GET.get("order") or "").split(","):
             if name and name != "random" and name.lstrip("-") not in view.ordering_fields:
                 raise BadRequestError(
@@ -126,19 +164,9 @@ class PracticeFilter(BaseFilterBackend):
             if wanted:
                 options = FACETS_BY_KEY[key].options(locale)
                 selections[key] = {option.value for option in options if option.code.casefold() in wanted}
-        year_from, year_to = _year_range(data)
+        year_from, year_to = year_range(data)
         search_request = SearchRequest(locale=locale, selections=selections, year_from=year_from, year_to=year_to)
         return DatabaseEngine(backend=None).apply(queryset.filter(locale=locale), search_request, skip=None)
-
-
-def _year_range(data) -> tuple[int | None, int | None]:
-    exact = int(data["year"]) if data.get("year") else None
-    starts = [int(data["year_from"])] if data.get("year_from") else []
-    ends = [int(data["year_to"])] if data.get("year_to") else []
-    if exact is not None:
-        starts.append(exact)
-        ends.append(exact)
-    return (max(starts) if starts else None, min(ends) if ends else None)
 
 
 class PracticesAPIViewSet(LanguageTreeMixin, PagesAPIViewSet):

@@ -16,8 +16,8 @@ from django.db.models import prefetch_related_objects
 from django.http import HttpResponse, JsonResponse, StreamingHttpResponse
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
 
+from core.http import read_only
 from search.engine import SORTS, run_search
 from search.facets import FACETS
 from search.forms import MAX_RESULT_WINDOW, parse_search_parameters
@@ -196,7 +196,7 @@ def _bad_request(exc: InvalidParameters, *, as_json: bool):
     return HttpResponse(body, status=400, content_type="text/plain; charset=utf-8")
 
 
-@require_GET
+@read_only
 def export_csv(request):
     try:
         export = Export(request, file_format="csv")
@@ -208,7 +208,7 @@ def export_csv(request):
     return response
 
 
-@require_GET
+@read_only
 def export_json(request):
     try:
         export = Export(request, file_format="json")

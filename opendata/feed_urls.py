@@ -2,13 +2,15 @@
 
 from django.urls import path
 
+from core.http import read_only
+
 from . import feeds
 
 urlpatterns = [
-    path("practices.rss", feeds.PracticesRss(), name="feed_practices_rss"),
-    path("practices.atom", feeds.PracticesAtom(), name="feed_practices_atom"),
-    path("country/<str:code>.rss", feeds.CountryPracticesRss(), name="feed_country_rss"),
-    path("country/<str:code>.atom", feeds.CountryPracticesAtom(), name="feed_country_atom"),
-    path("topic/<slug:slug>.rss", feeds.TopicPracticesRss(), name="feed_topic_rss"),
-    path("topic/<slug:slug>.atom", feeds.TopicPracticesAtom(), name="feed_topic_atom"),
+    path("practices.rss", read_only(feeds.PracticesRss()), name="feed_practices_rss"),
+    path("practices.atom", read_only(feeds.PracticesAtom()), name="feed_practices_atom"),
+    path("country/<str:code>.rss", read_only(feeds.CountryPracticesRss()), name="feed_country_rss"),
+    path("country/<str:code>.atom", read_only(feeds.CountryPracticesAtom()), name="feed_country_atom"),
+    path("topic/<slug:slug>.rss", read_only(feeds.TopicPracticesRss()), name="feed_topic_rss"),
+    path("topic/<slug:slug>.atom", read_only(feeds.TopicPracticesAtom()), name="feed_topic_atom"),
 ]

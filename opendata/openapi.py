@@ -9,9 +9,10 @@ every documented field against real responses.
 from django.conf import settings
 from django.http import JsonResponse
 from django.utils import translation
-from django.views.decorators.http import require_GET
 from wagtail.models import Locale
 
+from core import params
+from core.http import read_only
 from practices.choices import FIRST_YEAR
 from search.engine import SORTS
 from search.facets import FACETS
@@ -74,15 +75,18 @@ def _codes_parameter(facet, locale) -> dict:
     )
 
 
-def _responses(schema_name: str, *, not_found=False, bad_request=True) -> dict:
+def _responses(schema_name: str, *, not_found=False) -> dict:
+    """Every operation may answer 400: a NUL character in the address is refused before any view."""
     responses = {"200": {"description": "OK", "content": {"application/json": {"schema": _ref(schema_name)}}}}
-    if bad_request:
-        responses["400"] = {
-            "description": "A parameter is unknown or has a value that does not exist; the message says which.",
+    responses["400"] = {
+        "description": "A parameter is unknown or has a value that does not exist; the message says which.",
+        "content": {"application/json": {"schema": ERROR}},
+    }
+    if not_found:
+        responses["404"] = {
+            "description": "No published, public object has this id.",
             "content": {"application/json": {"schema": ERROR}},
         }
-    if not_found:
-        responses["404"] = {"description": "No published, public object has this id."}
     return responses
 
 
@@ -110,7 +114,7 @@ def _paging() -> list[dict]:
 def _order(fields) -> dict:
     return _parameter(
         "order",
-        "Order by a field; a leading `-` reverses it. `random` is accepted.",
+        "Order by a field; a leading `-` reverses it. `random` is accepted, but not with `offset` (400).",
         {"type": "string", "enum": [*fields, *(f"-{field}" for field in fields), "random"]},
     )
 
@@ -125,7 +129,7 @@ def _locale_parameter() -> dict:
 
 
 def _year(name, description) -> dict:
-    return _parameter(name, description, {"type": "integer", "minimum": FIRST_YEAR})
+    return _parameter(name, description, {"type": "integer", "minimum": FIRST_YEAR, "maximum": params.last_year()})
 
 
 def _search_parameters(locale) -> list[dict]:
@@ -382,6 +386,10 @@ def _feed_paths() -> dict:
                     "parameters": [language, *parameters],
                     "responses": {
                         "200": {"description": "The feed.", "content": {media_type: {"schema": STRING}}},
+                        "400": {
+                            "description": "A NUL character in the address.",
+                            "content": {"text/plain": {"schema": STRING}},
+                        },
                         "404": {"description": "Unknown country or topic."},
                     },
                 }
@@ -437,7 +445,7 @@ def build_document(request) -> dict:
                     "tags": ["api-v2"],
                     "summary": "One published practice with every field",
                     "parameters": [detail_id],
-                    "responses": _responses("Practice", not_found=True, bad_request=False),
+                    "responses": _responses("Practice", not_found=True),
                 }
             },
             "/api/v2/institutions/": {
@@ -459,7 +467,7 @@ def build_document(request) -> dict:
                     "tags": ["api-v2"],
                     "summary": "One institution",
                     "parameters": [detail_id],
-                    "responses": _responses("Institution", not_found=True, bad_request=False),
+                    "responses": _responses("Institution", not_found=True),
                 }
             },
             "/api/v2/topics/": {
@@ -475,7 +483,7 @@ def build_document(request) -> dict:
                     "tags": ["api-v2"],
                     "summary": "One topic",
                     "parameters": [detail_id],
-                    "responses": _responses("Topic", not_found=True, bad_request=False),
+                    "responses": _responses("Topic", not_found=True),
                 }
             },
             "/api/search/": {
@@ -493,7 +501,8 @@ def build_document(request) -> dict:
                         ),
                         _lang(),
                     ],
-                    "responses": _responses("SearchResponse", bad_request=False),
+                    # Tolerant, but a NUL character in the address is refused before the search (docs/api.md).
+                    "responses": _responses("SearchResponse"),
                 }
             },
             "/api/export.csv": {
@@ -547,7 +556,7 @@ def build_document(request) -> dict:
     }
 
 
-@require_GET
+@read_only
 def openapi_json(request):
     with translation.override("en"):  # the description is written in English
         document = build_document(request)

@@ -6,13 +6,11 @@ code, impossible year or unknown option is a 400 with a message saying what was 
 which values are accepted. The vocabularies are the search facets' own (`search/facets.py`).
 """
 
-from datetime import date
-
 from django.utils.translation import gettext as _
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.models import Locale
 
-from practices.choices import FIRST_YEAR
+from core import params
 from search.facets import FACETS_BY_KEY
 
 MAX_LISTED_VALUES = 30
@@ -51,18 +49,26 @@ def check_facet_values(data, *, locale: Locale, keys) -> list[str]:
 
 
 def check_year(data, key: str) -> list[str]:
-    raw = (data.get(key) or "").strip()
-    last_year = date.today().year + 1
-    if raw and not (raw.isdigit() and FIRST_YEAR <= int(raw) <= last_year):
-        return [
-            _("“%(value)s” is not a valid “%(parameter)s”: give a year between %(first)s and %(last)s.")
-            % {"value": raw[:20], "parameter": key, "first": FIRST_YEAR, "last": last_year}
-        ]
+    try:
+        params.optional(params.year, data, key)
+    except params.BadParameter as error:
+        return [error.message]
     return []
 
 
+def year_range(data) -> tuple[int | None, int | None]:
+    """`year`, `year_from` and `year_to` together (already checked): the narrowest range they allow."""
+    exact, start, end = (params.optional(params.year, data, key) for key in ("year", "year_from", "year_to"))
+    starts = [year for year in (start, exact) if year is not None]
+    ends = [year for year in (end, exact) if year is not None]
+    return (max(starts) if starts else None, min(ends) if ends else None)
+
+
 def check_choice(data, key: str, choices) -> list[str]:
-    raw = data.get(key)
+    try:
+        raw = params.one(data, key)
+    except params.BadParameter as error:
+        return [error.message]
     if raw is not None and raw not in choices:
         return [
             _("Unknown value “%(value)s” for “%(parameter)s”. Accepted values: %(accepted)s.")

@@ -2,8 +2,10 @@
 
 from django.shortcuts import render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
 from wagtail.models import Locale
+
+from core import params
+from core.http import read_only
 
 from .comparison import build_comparison
 from .models import PracticePage
@@ -12,14 +14,19 @@ from .queries import published_practices
 MIN_COMPARED, MAX_COMPARED = 2, 4
 
 
-@require_GET
+@read_only
 def compare(request):
     messages = []
     wanted = []
     for raw in request.GET.getlist("p")[:20]:
-        for part in raw.split(","):
-            if part.strip().isdigit() and int(part) not in wanted:
-                wanted.append(int(part))
+        for part in (part for part in raw.split(",") if part.strip()):
+            try:
+                pk = params.identifier(part, name="p")
+            except params.BadParameter as error:
+                messages.append(params.ignored(error))
+                continue
+            if pk not in wanted:
+                wanted.append(pk)
     if len(wanted) > MAX_COMPARED:
         messages.append(
             _("At most %(max)s practices can be compared; the first %(max)s are shown.") % {"max": MAX_COMPARED}

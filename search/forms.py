@@ -5,12 +5,11 @@ the rest of the search goes on.
 """
 
 from dataclasses import dataclass, field
-from datetime import date
 
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
-from practices.choices import FIRST_YEAR
+from core import params
 
 from .engine import SORTS, SearchRequest
 from .facets import FACETS, Option
@@ -64,9 +63,8 @@ def parse_search_parameters(data, *, locale: Locale, allow_page_size: bool = Fal
             selections[facet.key] = {option.value for option in chosen}
             codes[facet.key] = [option.code for option in chosen]
 
-    last_year = date.today().year + 1
-    year_from = _year(data, "year_from", last_year, messages)
-    year_to = _year(data, "year_to", last_year, messages)
+    year_from = params.lenient(params.year, data, "year_from", messages)
+    year_to = params.lenient(params.year, data, "year_to", messages)
     if year_from is not None and year_to is not None and year_from > year_to:
         messages.append(
             _("The year range was reversed; it now runs from %(start)s to %(end)s.")
@@ -79,7 +77,7 @@ def parse_search_parameters(data, *, locale: Locale, allow_page_size: bool = Fal
         messages.append(_("Unknown order “%(value)s” was ignored.") % {"value": sort[:40]})
         sort = "relevance" if query else "newest"
 
-    page = _positive_int(data.get("page"), default=1)
+    page = params.lenient(params.integer, data, "page", messages, minimum=1) or 1
     if page * DEFAULT_PAGE_SIZE > MAX_RESULT_WINDOW:
         messages.append(
             _("Only the first %(max)s results can be browsed; add words or filters to narrow the search.")
@@ -88,7 +86,7 @@ def parse_search_parameters(data, *, locale: Locale, allow_page_size: bool = Fal
         page = MAX_RESULT_WINDOW // DEFAULT_PAGE_SIZE
     page_size = DEFAULT_PAGE_SIZE
     if allow_page_size and data.get("page_size"):
-        page_size = _positive_int(data.get("page_size"), default=DEFAULT_PAGE_SIZE)
+        page_size = params.lenient(params.integer, data, "page_size", messages, minimum=1) or DEFAULT_PAGE_SIZE
         if page_size > MAX_PAGE_SIZE:
             messages.append(_("At most %(max)s results per page.") % {"max": MAX_PAGE_SIZE})
             page_size = MAX_PAGE_SIZE
@@ -107,24 +105,3 @@ def parse_search_parameters(data, *, locale: Locale, allow_page_size: bool = Fal
     return SearchParameters(
         request=request, page=page, page_size=page_size, codes=codes, options=options, messages=messages
     )
-
-
-def _year(data, name: str, last_year: int, messages: list[str]) -> int | None:
-    raw = (data.get(name) or "").strip()
-    if not raw:
-        return None
-    if raw.isdigit() and FIRST_YEAR <= int(raw) <= last_year:
-        return int(raw)
-    messages.append(
-        _("“%(value)s” is not a year between %(first)s and %(last)s; the filter was ignored.")
-        % {"value": raw[:20], "first": FIRST_YEAR, "last": last_year}
-    )
-    return None
-
-
-def _positive_int(raw, *, default: int) -> int:
-    try:
-        value = int(str(raw).strip())
-    except (TypeError, ValueError):
-        return default
-    return value if 0 < value <= 1_000_000 else default

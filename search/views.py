@@ -4,8 +4,9 @@ from django.core.cache import cache
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils import translation
-from django.views.decorators.http import require_GET
 from wagtail.models import Locale
+
+from core.http import read_only
 
 from .facets import FACETS
 from .forms import parse_search_parameters
@@ -14,7 +15,7 @@ from .queries import search_practices, suggest_practices
 API_LANGUAGES = {"es", "en", "pt"}
 
 
-@require_GET
+@read_only
 def search(request):
     parameters = parse_search_parameters(request.GET, locale=_active_locale())
     page = search_practices(parameters)
@@ -53,7 +54,7 @@ def _api_language(request) -> str:
     return language if language in API_LANGUAGES else "es"
 
 
-@require_GET
+@read_only
 def api_search(request):
     language = _api_language(request)
     with translation.override(language):
@@ -90,7 +91,7 @@ def _result(practice, request) -> dict:
     }
 
 
-@require_GET
+@read_only
 def api_autocomplete(request):
     language = _api_language(request)
     with translation.override(language):

@@ -6,6 +6,8 @@ from django.utils.translation import gettext as _
 from wagtail.admin import messages
 from wagtail.admin.auth import permission_required
 
+from core import params
+
 from . import figures
 
 PERMISSION = "stats.view_statistics"
@@ -19,8 +21,12 @@ def _period(request) -> int:
     value = request.GET.get("days")
     if value is None or value == "":
         return figures.DEFAULT_PERIOD
-    if value.isdigit() and int(value) in figures.PERIODS:
-        return int(value)
+    try:
+        days = params.integer(value, name="days")
+    except params.BadParameter:
+        days = None
+    if days in figures.PERIODS:
+        return days
     messages.warning(
         request,
         _("“%(value)s” is not one of the periods offered; the last %(days)s days are shown.")

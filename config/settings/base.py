@@ -72,10 +72,14 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # After LocaleMiddleware: they answer in the request's language (core/middleware.py).
+    "core.middleware.JsonErrorsForApi",
+    "core.middleware.RefuseImpossibleAddresses",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "core.middleware.BoundAdminSearch",
     "accounts.middleware.SessionTimeoutMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "accounts.middleware.TwoFactorMiddleware",
@@ -174,7 +178,9 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xl
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
-WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+# A 24-megapixel camera's photo (6000 x 4000) passes; every rendition and admin preview decodes the
+# whole original, and a 40-megapixel one cost 1-2 s of CPU each time (core/image_previews.py).
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 25_000_000
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 
 # Officials choose topics from the vocabulary; only the secretariat adds new ones.
