@@ -22,7 +22,8 @@ urlpatterns = [
     path("api/", include("opendata.urls")),
     # Outside the admin: an invited official has no password (and no session) yet.
     path("invitation/", include("officials.urls")),
-    path("", include("officials.reports")),  # before the admin: a narrower page types report
+    # Before the admin: Wagtail views narrowed to what each official may see (officials/admin_guards.py).
+    path("", include("officials.admin_guards")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]

@@ -41,3 +41,9 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 
 # Wagtail's live preview shows the page in a same-origin iframe, so SAMEORIGIN, not DENY.
 SILENCED_SYSTEM_CHECKS = ["security.W019"]
+
+# Documents: Django checks who may download, nginx sends the file from an internal location
+# (officials/sendfile_accel.py, docker/nginx.conf).
+SENDFILE_BACKEND = "officials.sendfile_accel"
+SENDFILE_ROOT = MEDIA_ROOT  # noqa: F405
+SENDFILE_URL = "/media/"
