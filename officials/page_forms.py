@@ -22,6 +22,10 @@ FOREIGN_MEDIA_MESSAGE = _(
 )
 
 
+# The names of the chooser fields and blocks that hold a document or image id.
+CHOOSER_FIELDS = ("document", "image")
+
+
 def media_models():
     return (get_document_model(), get_image_model())
 
@@ -68,10 +72,28 @@ class OnlyPermittedMediaPageForm(WagtailAdminPageForm):
         if not valid or self.for_user is None:
             return valid
         kept = media_in_latest_revision(self.instance)
-        for model, pk in named_media(self):
-            if (ContentType.objects.get_for_model(model).pk, pk) in kept:
-                continue
-            if not visible_media(self.for_user, model.objects.filter(pk=pk)).exists():
-                self.add_error(None, FOREIGN_MEDIA_MESSAGE)
-                return False
-        return True
+        foreign = {
+            pk
+            for model, pk in named_media(self)
+            if (ContentType.objects.get_for_model(model).pk, pk) not in kept
+            and not visible_media(self.for_user, model.objects.filter(pk=pk)).exists()
+        }
+        if not foreign:
+            return True
+        self.add_error(None, FOREIGN_MEDIA_MESSAGE)
+        self.forget_choices(foreign)
+        return False
+
+    def forget_choices(self, pks):
+        """Empty the choosers that name a refused item: the form shown again would print its title.
+        The data is shared with the inline rows' forms, so it is changed in place."""
+        keys = [key for key in self.data if key.rsplit("-", 1)[-1] in CHOOSER_FIELDS and self.data.get(key) in pks]
+        if not keys:
+            return
+        mutable = getattr(self.data, "_mutable", None)
+        if mutable is not None:  # a QueryDict (request.POST) is immutable unless told
+            self.data._mutable = True
+        for key in keys:
+            self.data[key] = ""
+        if mutable is not None:
+            self.data._mutable = mutable
