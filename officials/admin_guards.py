@@ -9,6 +9,8 @@ entry here redundant, not wrong.
 
 - the explorer and the page chooser show their parent page's latest draft title;
 - the chooser's "chosen" view returns any page by id, with its draft title (and fails on the root);
+- a page's workflow action, action data and task preview views put the page's latest title in
+  an error message (shown on the next page) when it is not in moderation, before any check;
 - moving a page: Wagtail checks the rights only when the confirmation is posted;
 - bulk-action confirmations list by title the objects the user may not act on;
 - the tag autocomplete offers every tag, those of other institutions' drafts included;
@@ -61,6 +63,14 @@ def with_ids(request, ids):
 def visible_parent(request, parent_page_id, **kwargs):
     """The explorer and the chooser below a page show that page's title."""
     if not may_see_page(request.user, get_object_or_404(Page, pk=parent_page_id)):
+        raise Http404
+    return wagtails_view(request)
+
+
+def visible_page(request, page_id, **kwargs):
+    """The page's workflow views report "'<latest title>' is not awaiting moderation" in a message
+    before they check any right."""
+    if not may_see_page(request.user, get_object_or_404(Page, pk=page_id)):
         raise Http404
     return wagtails_view(request)
 
@@ -138,6 +148,16 @@ urlpatterns = [
     path("admin/pages/<int:parent_page_id>/results/", require_admin_access(visible_parent)),
     path("admin/choose-page/<int:parent_page_id>/", require_admin_access(visible_parent)),
     path("admin/choose-page/chosen-multiple/", require_admin_access(chosen_pages)),
+    path(
+        "admin/pages/workflow/action/<int:page_id>/<slug:action_name>/<int:task_state_id>/",
+        require_admin_access(visible_page),
+    ),
+    path(
+        "admin/pages/workflow/collect_action_data/<int:page_id>/<slug:action_name>/<int:task_state_id>/",
+        require_admin_access(visible_page),
+    ),
+    path("admin/pages/workflow/preview/<int:page_id>/<int:task_id>/", require_admin_access(visible_page)),
+    path("admin/pages/workflow/confirm_cancellation/<int:page_id>/", require_admin_access(visible_page)),
     path(
         "admin/pages/<int:page_to_move_id>/move/<int:destination_id>/confirm/",
         require_admin_access(move_confirmation),

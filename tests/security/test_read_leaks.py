@@ -48,6 +48,25 @@ def test_another_institutions_draft_cannot_be_the_explorers_or_choosers_parent(a
     assert response.status_code == 200 and own.title in readable(response)
 
 
+@pytest.mark.parametrize(
+    "template",
+    [
+        "/admin/pages/workflow/action/{page}/approve/{task_state}/",
+        "/admin/pages/workflow/collect_action_data/{page}/reject/{task_state}/",
+        "/admin/pages/workflow/preview/{page}/{task}/",
+    ],
+)
+def test_workflow_views_name_no_draft_in_their_refusal_message(ar_client, mx, template):
+    from django.contrib.messages import get_messages
+
+    for page in (mx.draft, mx.live):
+        url = template.format(page=page.pk, task_state=mx.task_state.pk, task=mx.task_state.task_id)
+        response = ar_client.get(url)
+        queued = " ".join(str(message) for message in get_messages(response.wsgi_request))
+        assert is_refused(response) and not leaks(response), (url, response.status_code)
+        assert mx.draft.title not in queued and mx.pending_revision.object_str not in queued, queued
+
+
 def test_the_move_confirmation_is_refused_before_it_is_posted(ar_client, mx, institution):
     response = ar_client.get(f"/admin/pages/{mx.draft.pk}/move/{institution.pk}/confirm/")
     assert is_refused(response) and not leaks(response)
