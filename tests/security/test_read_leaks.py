@@ -7,6 +7,7 @@ import pytest
 from wagtail.models import Page
 
 from officials.page_forms import FOREIGN_MEDIA_MESSAGE
+from practices.models import PracticePage
 from practices.roles import institution_collection
 from tests.factories import make_practice
 from tests.practices.test_editor import practice_form
@@ -180,4 +181,5 @@ def test_an_official_attaches_her_own_document(ar_client, institution):
     fields = {"title": own.title, "slug": own.slug, "attachments": inline_formset([{"document": str(document.pk)}])}
     response = ar_client.post(f"/admin/pages/{own.pk}/edit/", practice_form(**fields))
     assert response.status_code == 302, readable(response)[:2000]
-    assert [a.document_id for a in own.get_latest_revision_as_object().attachments.all()] == [document.pk]
+    latest = PracticePage.objects.get(pk=own.pk).get_latest_revision_as_object()
+    assert [attachment.document_id for attachment in latest.attachments.all()] == [document.pk]
