@@ -24,12 +24,13 @@ urlpatterns = [
     path("api/", include("opendata.urls")),
     # Outside the admin: an invited official has no password (and no session) yet.
     path("invitation/", include("officials.urls")),
-    path("", include("officials.reports")),  # before the admin: a narrower page types report
     # Before the admin: Wagtail's password reset with per-address and per-account limits.
     path("admin/password_reset/", PasswordResetView.as_view(), name="wagtailadmin_password_reset"),
     # Before the admin: Wagtail's image preview cached, its external-link chooser safe (core/admin_views.py).
     path("admin/images/<int:image_id>/preview/<str:filter_spec>/", admin_views.preview),
     path("admin/choose-external-link/", admin_views.external_link),
+    # Before the admin: Wagtail views narrowed to what each official may see (officials/admin_guards.py).
+    path("", include("officials.admin_guards")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]

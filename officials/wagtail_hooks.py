@@ -1,8 +1,12 @@
+from django.http import Http404
 from wagtail import hooks
+from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
+from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
 
+from .private_media import may_download
 from .reports import may_see_page_types_report
 from .views import InvitationViewSet
-from .visibility import chooser_pages_for
+from .visibility import visible, visible_pages
 
 
 @hooks.register("register_admin_viewset")
@@ -12,10 +16,34 @@ def register_invitation_viewset():
 
 @hooks.register("construct_page_chooser_queryset")
 def hide_other_institutions_drafts_in_the_chooser(pages, request):
-    return chooser_pages_for(request.user, pages)
+    return visible_pages(request.user, pages)
 
 
 @hooks.register("construct_reports_menu")
 def hide_page_types_report_from_officials(request, menu_items):
     if not may_see_page_types_report(request.user):
         menu_items[:] = [item for item in menu_items if item.name != "page-types-usage"]
+
+
+class VisibleDocumentsAdminAPIViewSet(DocumentsAdminAPIViewSet):
+    def get_queryset(self):
+        return visible(self.request.user, super().get_queryset())
+
+
+class VisibleImagesAdminAPIViewSet(ImagesAdminAPIViewSet):
+    def get_queryset(self):
+        return visible(self.request.user, super().get_queryset())
+
+
+# After Wagtail's own registrations (order 0), which these replace: Wagtail's list every item.
+@hooks.register("construct_admin_api", order=1)
+def admin_media_api_lists_only_visible_media(router):
+    router.register_endpoint("documents", VisibleDocumentsAdminAPIViewSet)
+    router.register_endpoint("images", VisibleImagesAdminAPIViewSet)
+
+
+@hooks.register("before_serve_document")
+def serve_only_published_or_permitted_documents(document, request):
+    # 404, not 403: to those who may not download it, the document does not exist.
+    if not may_download(request.user, document):
+        raise Http404

@@ -2,12 +2,13 @@
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms import WagtailAdminPageForm
+
+from officials.page_forms import OnlyPermittedMediaPageForm
 
 from .taxonomy import Topic
 
 
-class PracticePageForm(WagtailAdminPageForm):
+class PracticePageForm(OnlyPermittedMediaPageForm):
     # Checkboxes, not a free-text tag field: the vocabulary is closed and small, and some topic
     # names contain commas that a comma-separated tag field would split.
     topics = forms.ModelMultipleChoiceField(

@@ -15,6 +15,8 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from officials.page_forms import OnlyPermittedMediaPageForm
+
 from .blocks import TEXT_FEATURES, ApproachBlock, LessonsBlock
 from .choices import FIRST_YEAR, LAST_YEAR, BudgetRange, PracticeKind, PracticeStatus
 from .forms import PracticePageForm
@@ -94,6 +96,7 @@ class InstitutionPage(OriginalLanguageMixin, Page):
     ]
     parent_page_types = ["practices.PracticeIndexPage"]
     subpage_types = ["practices.PracticePage"]
+    base_form_class = OnlyPermittedMediaPageForm  # its mandate's rich text may link documents and images
 
     class Meta:
         verbose_name = _("institution")

@@ -54,3 +54,8 @@ if CACHES["default"]["BACKEND"] in PER_PROCESS_CACHES:
 # reused by the next request of the same worker: one connection per worker, checked before
 # reuse (CONN_HEALTH_CHECKS) so a restarted database does not fail the first request.
 DATABASES["default"] = database_from_env(f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60)  # noqa: F405
+# Documents: Django checks who may download, nginx sends the file from an internal location
+# (officials/sendfile_accel.py, docker/nginx.conf).
+SENDFILE_BACKEND = "officials.sendfile_accel"
+SENDFILE_ROOT = MEDIA_ROOT  # noqa: F405
+SENDFILE_URL = "/media/"
