@@ -21,6 +21,8 @@ import tempfile
 from pathlib import Path
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import caches
 from django.core.management import call_command
 from django.db import connection
 from django.db.migrations.recorder import MigrationRecorder
@@ -93,6 +95,11 @@ def restore_site(*, archive: Path, rebuild_index: bool = True) -> dict:
         _verify(work, manifest)
         _restore_database(work / manifest["database"]["file"])
         _restore_media(work / "media")
+    # What this process and the shared cache remember about the replaced database is wrong now
+    # (content type ids, facet options, site root paths…).
+    ContentType.objects.clear_cache()
+    for cache in caches.all():
+        cache.clear()
     if rebuild_index:
         call_command("update_index", verbosity=0)
     return manifest

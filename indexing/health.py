@@ -9,6 +9,8 @@ before their last publication).
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from elastic_transport import TransportError
+from elasticsearch import ApiError
 from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
 from modelsearch.query import MATCH_ALL
 from wagtail.models import Locale
@@ -18,6 +20,8 @@ from practices.models import PracticePage
 
 from . import queue
 
+# What an unreachable, slow or failing engine raises (as in search/engine.py).
+ENGINE_ERRORS = (ApiError, TransportError, ConnectionError, TimeoutError)
 # More live practices per language than this would need the scroll API; today there are hundreds.
 MAX_DOCUMENTS = 10_000
 PROBE_TIMEOUT = 2
@@ -64,6 +68,9 @@ def engine_reachable(backend_name: str = "default") -> bool | None:
 
 def compare(backend_name: str = "default") -> IndexHealth:
     backend = get_search_backend(backend_name)
+    if isinstance(backend, ElasticsearchBaseSearchBackend):
+        # Writes become searchable within a second; count what was written, not what is visible yet.
+        backend.get_index_for_model(PracticePage).refresh()
     languages = []
     for locale in Locale.objects.order_by("pk"):
         live = PracticePage.objects.live().filter(locale=locale)
@@ -102,7 +109,7 @@ def _engine_documents(backend, live) -> dict[int, datetime | None]:
 def _database_entries(backend, published: dict) -> dict[int, None]:
     """The database backends filter on the pages' own columns: only a missing entry can drift."""
     from django.contrib.contenttypes.models import ContentType
-    from modelsearch.models import IndexEntry
+    from wagtail.search.models import IndexEntry
 
     content_type = ContentType.objects.get_for_model(PracticePage)
     entries = IndexEntry.objects.filter(content_type=content_type, object_id__in=[str(pk) for pk in published])

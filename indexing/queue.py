@@ -13,7 +13,6 @@ and, a batch at a time, after the next index write the engine accepts (`drain_so
 """
 
 import logging
-import threading
 from contextvars import ContextVar
 from dataclasses import dataclass
 
@@ -37,7 +36,6 @@ ERROR_LENGTH = 2000
 # Set while the queue is being replayed: a failing retry updates its own entry, and a successful
 # one must not start another drain.
 replaying: ContextVar[bool] = ContextVar("index_queue_replaying", default=False)
-_scheduled = threading.local()
 
 
 @dataclass
@@ -74,15 +72,12 @@ def pending_count() -> int:
 
 def drain_soon() -> None:
     """After a write the engine accepted: retry a batch of the queue once the request's
-    transaction commits (immediately in autocommit). One cheap query when the queue is empty."""
-    if replaying.get() or getattr(_scheduled, "pending", False):
+    transaction commits (immediately in autocommit). One cheap query when the queue is empty; a
+    request that saves several pages schedules several batches, and the later ones find little left."""
+    if replaying.get() or not IndexQueueEntry.objects.exists():
         return
-    if not IndexQueueEntry.objects.exists():
-        return
-    _scheduled.pending = True
 
     def run():
-        _scheduled.pending = False
         try:
             process(limit=DRAIN_BATCH)
         except Exception:  # the request that triggered it has succeeded; never fail it now

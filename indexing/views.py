@@ -16,11 +16,15 @@ def may_see_index_health(user) -> bool:
 
 @permission_required(PERMISSION)
 def index_health(request):
-    report = health.compare()
+    try:
+        report = health.compare()
+    except health.ENGINE_ERRORS:  # the engine is down: say so, and show the queue that waits for it
+        report = None
     entries = IndexQueueEntry.objects.select_related("content_type").order_by("created_at")[:SHOWN_ENTRIES]
     context = {
         "report": report,
         "reachable": health.engine_reachable(),
         "entries": entries,
+        "queued": IndexQueueEntry.objects.count(),
     }
     return TemplateResponse(request, "indexing/index_health.html", context)

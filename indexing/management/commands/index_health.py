@@ -14,7 +14,10 @@ class Command(BaseCommand):
         parser.add_argument("--backend", default="default", help="Search backend name (settings).")
 
     def handle(self, *args, backend="default", **options):
-        report = health.compare(backend)
+        try:
+            report = health.compare(backend)
+        except health.ENGINE_ERRORS as error:
+            raise CommandError(f"The search engine does not answer: {error}") from error
         for language in report.languages:
             self.stdout.write(
                 f"{language.language}: database {language.database}, index {language.index}, "
