@@ -9,8 +9,6 @@ before their last publication).
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from elastic_transport import TransportError
-from elasticsearch import ApiError
 from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
 from modelsearch.query import MATCH_ALL
 from wagtail.models import Locale
@@ -20,8 +18,6 @@ from practices.models import PracticePage
 
 from . import queue
 
-# What an unreachable, slow or failing engine raises (as in search/engine.py).
-ENGINE_ERRORS = (ApiError, TransportError, ConnectionError, TimeoutError)
 # More live practices per language than this would need the scroll API; today there are hundreds.
 MAX_DOCUMENTS = 10_000
 PROBE_TIMEOUT = 2

@@ -3,6 +3,8 @@
 from django.template.response import TemplateResponse
 from wagtail.admin.auth import permission_required
 
+from search.engine import ENGINE_ERRORS
+
 from . import health
 from .models import IndexQueueEntry
 
@@ -18,7 +20,7 @@ def may_see_index_health(user) -> bool:
 def index_health(request):
     try:
         report = health.compare()
-    except health.ENGINE_ERRORS:  # the engine is down: say so, and show the queue that waits for it
+    except ENGINE_ERRORS:  # the engine is down: say so, and show the queue that waits for it
         report = None
     entries = IndexQueueEntry.objects.select_related("content_type").order_by("created_at")[:SHOWN_ENTRIES]
     context = {

@@ -1,13 +1,12 @@
 """/healthz: the database tested for real, the search engine and the index queue reported."""
 
-import socket
-
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.utils import timezone
 
 from indexing.models import IndexQueueEntry
 from practices.models import PracticePage
+from tests.search.test_engine_down import closed_port_url
 
 
 def test_health_answers_without_a_language_prefix_and_reports_each_part(client):
@@ -48,11 +47,8 @@ def test_health_answers_503_when_the_kept_database_connection_is_dead(client):
 
 
 def test_health_is_degraded_but_200_when_the_engine_is_down_and_counts_the_queue(client, settings):
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        closed = f"http://127.0.0.1:{probe.getsockname()[1]}"
     settings.WAGTAILSEARCH_BACKENDS = {
-        "default": {"BACKEND": "search.backends.elasticsearch", "URLS": [closed], "INDEX": "test_health"},
+        "default": {"BACKEND": "search.backends.elasticsearch", "URLS": [closed_port_url()], "INDEX": "test_health"},
         "database": settings.WAGTAILSEARCH_BACKENDS["default"],
     }
     now = timezone.now()

@@ -1,7 +1,6 @@
 """Editors learn that search lags behind; only the secretariat reads the index health report."""
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
@@ -13,15 +12,6 @@ from practices.taxonomy import Topic
 
 REPORT = "/admin/index-health/"
 NOTICE = "Motor de búsqueda inaccesible: 2 cambios pendientes de indexar"
-
-
-@pytest.fixture
-def login(client):
-    def as_user(username: str):
-        client.force_login(get_user_model().objects.get(username=username))
-        return client
-
-    return as_user
 
 
 @pytest.fixture

@@ -3,6 +3,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from indexing import health
+from search.engine import ENGINE_ERRORS
 
 SHOWN_IDS = 50
 
@@ -16,7 +17,7 @@ class Command(BaseCommand):
     def handle(self, *args, backend="default", **options):
         try:
             report = health.compare(backend)
-        except health.ENGINE_ERRORS as error:
+        except ENGINE_ERRORS as error:
             raise CommandError(f"The search engine does not answer: {error}") from error
         for language in report.languages:
             self.stdout.write(
