@@ -7,7 +7,7 @@ before their last publication).
 """
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
 from modelsearch.query import MATCH_ALL
@@ -21,6 +21,8 @@ from . import queue
 # More live practices per language than this would need the scroll API; today there are hundreds.
 MAX_DOCUMENTS = 10_000
 PROBE_TIMEOUT = 2
+# Elasticsearch keeps dates to the millisecond, the database to the microsecond.
+PRECISION = timedelta(milliseconds=1)
 
 
 @dataclass
@@ -79,7 +81,7 @@ def compare(backend_name: str = "default") -> IndexHealth:
         stale = sorted(
             pk
             for pk, indexed_at in indexed.items()
-            if pk not in published or (indexed_at and published[pk] and indexed_at < published[pk])
+            if pk not in published or (indexed_at and published[pk] and published[pk] - indexed_at > PRECISION)
         )
         languages.append(LanguageHealth(locale.language_code, len(published), len(indexed), missing, stale))
     return IndexHealth(backend_name, languages, queue.pending_count())
