@@ -8,7 +8,7 @@ PORT ?= 8000
 PO_FILES := $(wildcard locale/*/LC_MESSAGES/django.po)
 MO_FILES := $(PO_FILES:.po=.mo)
 
-.PHONY: run test bench install messages makemessages migrate demo index serve check lint format clean
+.PHONY: run test bench install messages makemessages migrate demo index serve check lint format clean backup restore
 BENCH_COUNT ?= 10000
 BENCH_LOAD_SECONDS ?= 60
 BENCH_PG ?= postgres://postgres@127.0.0.1:5432/bp_bench
@@ -59,6 +59,16 @@ demo: migrate
 
 index: install
 	$(MANAGE) update_index
+
+BACKUP_DIR ?= var/backups
+## backup: the database and media in one archive, var/backups/backup-<UTC time>.tar.gz (docs/operations.md, Backups)
+backup: install
+	$(MANAGE) backup_site --output-dir $(BACKUP_DIR)
+
+## restore: ARCHIVE=var/backups/backup-….tar.gz replaces the database and media, then rebuilds the search index
+restore: install
+	@test -n "$(ARCHIVE)" || { echo "usage: make restore ARCHIVE=$(BACKUP_DIR)/backup-<time>.tar.gz"; exit 2; }
+	$(MANAGE) restore_site $(ARCHIVE)
 
 ## check: Django system checks and no missing migrations
 check: install messages

@@ -120,6 +120,8 @@ def ensure_secretariat_group() -> Group:
     group.permissions.add(*(_permission("officials", codename) for codename in INVITATION_PERMISSIONS))
     # The statistics dashboard (stats/): figures about every institution, so the secretariat's only.
     group.permissions.add(_permission("stats", "view_statistics"))
+    # The search index health page (indexing/): whether search finds what is published.
+    group.permissions.add(_permission("indexing", "view_index_health"))
     group.permissions.add(*_exchange_permissions(EXCHANGE_SECRETARIAT_PERMISSIONS))
     from curation.models import Commitment
     from search.models import SynonymGroup

@@ -31,6 +31,8 @@ INSTALLED_APPS = [
     "curation",
     "exchange",
     "alerts",
+    "indexing",
+    "backups",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

@@ -55,6 +55,8 @@ def search_backends_from_env() -> dict:
                 # Short timeouts and no retries on the request path: a slow
                 # engine must not hold a web worker for tens of seconds.
                 "TIMEOUT": int(os.environ.get("ELASTICSEARCH_TIMEOUT", "3")),
+                # update_index and other bulk writes: minutes may be normal (indexing/backend.py).
+                "INDEX_TIMEOUT": int(os.environ.get("ELASTICSEARCH_INDEX_TIMEOUT", "300")),
                 "OPTIONS": {"max_retries": 0, "retry_on_timeout": False},
                 "AUTO_UPDATE": True,
             },

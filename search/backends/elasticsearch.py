@@ -19,11 +19,14 @@ import copy
 
 from modelsearch.backends.elasticsearch9 import (
     Elasticsearch9AutocompleteQueryCompiler,
+    Elasticsearch9Index,
     Elasticsearch9Mapping,
     Elasticsearch9SearchBackend,
     Elasticsearch9SearchQueryCompiler,
 )
 from modelsearch.backends.elasticsearchbase import Field
+
+from indexing.backend import LongTimeoutIndexMixin, QueuedIndexingMixin
 
 LANGUAGES = {"es": ("spanish", "_spanish_"), "en": ("english", "_english_")}
 SUBFIELDS = {f"{code}_{order}": f"{code}_{order}" for code in LANGUAGES for order in ("folded", "accented")}
@@ -81,8 +84,14 @@ class LanguageAutocompleteQueryCompiler(Elasticsearch9AutocompleteQueryCompiler)
     mapping_class = LanguageMapping
 
 
-class LanguageSearchBackend(Elasticsearch9SearchBackend):
+class LanguageIndex(LongTimeoutIndexMixin, Elasticsearch9Index):
+    pass
+
+
+# Failed index writes are queued and retried; update_index gets its own long timeout (indexing/).
+class LanguageSearchBackend(QueuedIndexingMixin, Elasticsearch9SearchBackend):
     mapping_class = LanguageMapping
+    index_class = LanguageIndex
     query_compiler_class = LanguageQueryCompiler
     autocomplete_query_compiler_class = LanguageAutocompleteQueryCompiler
 

@@ -1,0 +1,65 @@
+"""What our Elasticsearch backend adds for keeping the index in step (see indexing/queue.py).
+
+- Single-object writes (a page saved, published, unpublished, moved or deleted) that fail are
+  queued, then re-raised so modelsearch logs them as before; one that succeeds retries a batch
+  of the queue. While the search circuit breaker is open (the engine failed moments ago), writes
+  go straight to the queue instead of paying the timeout once per saved object.
+- Two timeouts: `TIMEOUT` (ELASTICSEARCH_TIMEOUT, a few seconds) for searches and single writes,
+  which run inside a request; `INDEX_TIMEOUT` (ELASTICSEARCH_INDEX_TIMEOUT) for bulk writes and
+  index management, i.e. `update_index`, which may legitimately take minutes per request.
+"""
+
+from elastic_transport import TransportError
+
+from . import queue
+from .models import IndexQueueEntry
+
+DEFAULT_INDEX_TIMEOUT = 300
+
+
+class EngineUnavailable(ConnectionError):
+    """Raised instead of calling the engine while the circuit breaker is open."""
+
+
+class LongTimeoutIndexMixin:
+    """Index operations (bulk writes, mappings, aliases, refresh) on the long-timeout client."""
+
+    def __init__(self, backend, name):
+        super().__init__(backend, name)
+        self.es = backend.indexing_es
+
+
+class QueuedIndexingMixin:
+    def __init__(self, params):
+        index_timeout = params.pop("INDEX_TIMEOUT", DEFAULT_INDEX_TIMEOUT)
+        super().__init__(params)
+        # The same connection pool, another per-request timeout (elasticsearch-py `options()`).
+        self.indexing_es = self.es.options(request_timeout=index_timeout)
+
+    def add(self, obj):
+        self._write(lambda item: self._request_path_index(item).add_item(item), obj, IndexQueueEntry.Action.INDEX)
+
+    def delete(self, obj):
+        self._write(lambda item: self._request_path_index(item).delete_item(item), obj, IndexQueueEntry.Action.DELETE)
+
+    def _request_path_index(self, obj):
+        """A single document is written within a request: the short timeout applies."""
+        index = self.get_index_for_object(obj)
+        index.es = self.es
+        return index
+
+    def _write(self, write, obj, action):
+        if queue.replaying.get():
+            return write(obj)  # the queue's own retry: it keeps its entry up to date
+        from search.engine import breaker
+
+        try:
+            if breaker.is_open():
+                raise EngineUnavailable("search engine unavailable moments ago (circuit breaker open)")
+            write(obj)
+        except Exception as error:
+            queue.record(obj, action, error)
+            if isinstance(error, TransportError):  # unreachable or timed out, not a refused document
+                breaker.trip()
+            raise
+        queue.drain_soon()

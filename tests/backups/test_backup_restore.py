@@ -1,0 +1,72 @@
+"""Backups that restore: back up the test site, copy it to a scratch database, back that up, wipe it,
+restore, and find every practice, document (its bytes), revision and exchange request again."""
+
+import json
+import os
+import subprocess
+import sys
+import uuid
+from pathlib import Path
+
+import psycopg
+import pytest
+from django.conf import settings
+from django.db import connection
+
+from backups import services
+from tests.backups.state import site_state
+
+ROOT = Path(settings.BASE_DIR)
+
+
+@pytest.fixture
+def scratch_database_url(tmp_path):
+    """An empty database of the session's kind, dropped afterwards."""
+    if connection.vendor == "sqlite":
+        yield f"sqlite:///{tmp_path / 'restored.sqlite3'}"
+        return
+    params = connection.get_connection_params()
+    name = f"bp_restore_{uuid.uuid4().hex[:12]}"
+    admin = {k: v for k, v in params.items() if k in {"host", "port", "user", "password"}}
+    with psycopg.connect(dbname="postgres", autocommit=True, **admin) as server:
+        server.execute(f'CREATE DATABASE "{name}"')
+    user = params.get("user") or "postgres"
+    password = f":{params['password']}" if params.get("password") else ""
+    yield f"postgres://{user}{password}@{params.get('host') or 'localhost'}:{params.get('port') or 5432}/{name}"
+    with psycopg.connect(dbname="postgres", autocommit=True, **admin) as server:
+        server.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def test_a_backup_restores_every_practice_document_revision_and_request(tmp_path, scratch_database_url):
+    before = site_state()
+    assert before["practices"] and before["documents"] and before["revisions"] and before["exchange_requests"]
+    assert all(before["documents"].values()), "the demo documents' files are on disk"
+
+    archive = services.backup_site(output_dir=tmp_path / "first")
+    manifest = services.read_manifest(archive)
+    assert archive.name.startswith("backup-") and manifest["database"]["vendor"] == connection.vendor
+    assert manifest["counts"]["practices"] == len(before["practices"])
+
+    env = {
+        **os.environ,
+        "DATABASE_URL": scratch_database_url,
+        "DJANGO_SETTINGS_MODULE": "tests.backups.restore_settings",
+        "RESTORE_MEDIA_ROOT": str(tmp_path / "media"),
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "tests.backups.cycle", str(archive), str(tmp_path)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=1200,
+    )
+    assert result.returncode == 0, result.stderr[-4000:]
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+
+    wiped = report["wiped"]
+    assert not wiped["practices"] and not wiped["documents"] and not wiped["exchange_requests"]
+    restored = report["restored"]
+    search = restored.pop("search")
+    assert search and all(search.values()), search
+    assert restored == before
