@@ -1,5 +1,7 @@
 from wagtail import hooks
 
+from .autosave import answer_autosave_without_acting
+from .dashboard import dashboard_panels_for
 from .reports import may_see_page_types_report
 from .views import InvitationViewSet
 from .visibility import chooser_pages_for
@@ -19,3 +21,13 @@ def hide_other_institutions_drafts_in_the_chooser(pages, request):
 def hide_page_types_report_from_officials(request, menu_items):
     if not may_see_page_types_report(request.user):
         menu_items[:] = [item for item in menu_items if item.name != "page-types-usage"]
+
+
+# Before anything is read or saved: see officials/autosave.py for the double approval it prevents.
+hooks.register("before_edit_page", answer_autosave_without_acting)
+hooks.register("before_create_page", answer_autosave_without_acting)
+
+
+@hooks.register("construct_homepage_panels")
+def add_work_panels(request, panels):
+    panels.extend(dashboard_panels_for(request))

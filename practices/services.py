@@ -6,6 +6,7 @@ from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 from wagtail_localize.synctree import create_aliases_for_new_page
 
+from .choices import language_of_country
 from .models import InstitutionPage, PracticeIndexPage
 from .reference_data import institution_rows
 from .roles import ensure_groups
@@ -35,10 +36,6 @@ INDEX_TITLES = {
     },
     "meetings": {"es": ("Reuniones", "reuniones"), "en": ("Meetings", "meetings"), "pt": ("Reuniões", "reunioes")},
 }
-
-
-# The profile is written in the country's official language (English for Belize and Guyana).
-INSTITUTION_LANGUAGES = {"BR": "pt", "BZ": "en", "GY": "en"}
 
 
 def default_locale() -> Locale:
@@ -155,7 +152,7 @@ def ensure_site_tree() -> dict[str, Page]:
             slug=slugify(row["name_es"]),
             country=countries[row["iso2"]],
             acronym=row["institution_acronym"],
-            original_language=INSTITUTION_LANGUAGES.get(row["iso2"], "es"),
+            original_language=language_of_country(row["iso2"]),
             name_confirmed=row["name_confirmed"] == "yes",
             locale=es,
         )

@@ -14,4 +14,7 @@ def resync_moved_practice(sender, instance, **kwargs):
     old = (page.institution_id, page.country_id)
     page.sync_place_in_tree()
     if (page.institution_id, page.country_id) != old:
-        PracticePage.objects.filter(pk=page.pk).update(institution_id=page.institution_id, country_id=page.country_id)
+        # A save, not a queryset update: Wagtail re-indexed the page while it still carried the
+        # old institution and country, and only a model save tells the search backends (every
+        # one, Elasticsearch included) to index it again with the new ones.
+        page.save(update_fields=["institution", "country"], clean=False)
