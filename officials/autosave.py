@@ -10,7 +10,10 @@ publishes; the other, built from the page as it was before, saves it back as a d
 fails with `'NoneType' object has no attribute 'on_action'` (500) because the task is over.
 The same goes for any action field an editor's click puts in the form while an autosave runs.
 
-So a JSON (autosave) request that carries an action is answered at once, before anything is
+The editor's script (`static/js/admin-editor.js`, added by `insert_editor_js`) stops autosaves
+once a submission starts and makes a click wait for an autosave already sent (on a new page the
+two would both create it: the second failed on its slug with a 500). Here, the server side: a
+JSON (autosave) request that still carries an action is answered at once, before anything is
 read from the form or saved: the full-page submission carrying the same fields does the work.
 Upstream: the race itself is wagtail/wagtail#14460 (open; a guard in `perform_workflow_action`
 and locked buttons), the missing task wagtail/wagtail#13856 (fixed in 8.0: no 500 when the task

@@ -1,6 +1,9 @@
+from django.templatetags.static import static
+from django.utils.html import format_html
 from wagtail import hooks
 
 from .autosave import answer_autosave_without_acting
+from .chooser import one_language_tree
 from .dashboard import dashboard_panels_for
 from .reports import may_see_page_types_report
 from .views import InvitationViewSet
@@ -31,3 +34,14 @@ hooks.register("before_create_page", answer_autosave_without_acting)
 @hooks.register("construct_homepage_panels")
 def add_work_panels(request, panels):
     panels.extend(dashboard_panels_for(request))
+
+
+@hooks.register("construct_page_chooser_queryset")
+def search_one_language_tree_in_the_chooser(pages, request):
+    return one_language_tree(pages, request)
+
+
+@hooks.register("insert_editor_js")
+def one_submission_at_a_time():
+    """The client half of officials/autosave.py: a click waits for an autosave on its way."""
+    return format_html('<script src="{}"></script>', static("js/admin-editor.js"))
