@@ -65,6 +65,8 @@ class Journal:
 
 def open_tab(browser, locale):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale=locale)
+    # Publishing (with the translations and the search index) takes seconds on a busy CI machine.
+    context.set_default_timeout(120_000)
     tab = context.new_page()
     return context, tab, Journal(tab)
 
