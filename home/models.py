@@ -57,6 +57,16 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("home page")
 
+    def get_admin_display_title(self):
+        """The root of each language tree says, wherever the admin names it (explorer, breadcrumbs,
+        choosers), which language it is and that originals are written only in the Spanish one."""
+        language = self.locale.get_display_name()
+        if self.locale.language_code == settings.LANGUAGE_CODE:
+            purpose = _("%(language)s — originals (write here, in any language)")
+        else:
+            purpose = _("%(language)s — translations only")
+        return f"{super().get_admin_display_title()} · {purpose % {'language': language}}"
+
     def get_context(self, request, *args, **kwargs):
         from practices.models import PracticePage
         from practices.queries import home_counts

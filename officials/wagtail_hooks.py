@@ -1,8 +1,13 @@
 from django.http import Http404
+from django.templatetags.static import static
+from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
 from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
 
+from .autosave import answer_autosave_without_acting
+from .chooser import one_language_tree
+from .dashboard import dashboard_panels_for
 from .private_media import may_download
 from .reports import may_see_page_types_report
 from .views import InvitationViewSet
@@ -47,3 +52,24 @@ def serve_only_published_or_permitted_documents(document, request):
     # 404, not 403: to those who may not download it, the document does not exist.
     if not may_download(request.user, document):
         raise Http404
+
+
+# Before anything is read or saved: see officials/autosave.py for the double approval it prevents.
+hooks.register("before_edit_page", answer_autosave_without_acting)
+hooks.register("before_create_page", answer_autosave_without_acting)
+
+
+@hooks.register("construct_homepage_panels")
+def add_work_panels(request, panels):
+    panels.extend(dashboard_panels_for(request))
+
+
+@hooks.register("construct_page_chooser_queryset")
+def search_one_language_tree_in_the_chooser(pages, request):
+    return one_language_tree(pages, request)
+
+
+@hooks.register("insert_editor_js")
+def one_submission_at_a_time():
+    """The client half of officials/autosave.py: a click waits for an autosave on its way."""
+    return format_html('<script src="{}"></script>', static("js/admin-editor.js"))

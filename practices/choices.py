@@ -30,5 +30,13 @@ class ContentLanguage(models.TextChoices):
     PORTUGUESE = "pt", "Português"
 
 
+# Institutions write in their country's official language (English for Belize and Guyana).
+COUNTRY_LANGUAGES = {"BR": ContentLanguage.PORTUGUESE, "BZ": ContentLanguage.ENGLISH, "GY": ContentLanguage.ENGLISH}
+
+
+def language_of_country(iso2: str) -> str:
+    return COUNTRY_LANGUAGES.get(iso2, ContentLanguage.SPANISH).value
+
+
 FIRST_YEAR = 1984  # the Cartagena Declaration: no asylum practice in the region predates it
 LAST_YEAR = 2100

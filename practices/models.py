@@ -200,7 +200,10 @@ class PracticePage(OriginalLanguageMixin, Page):
     status = models.CharField(
         _("status"), max_length=20, choices=PracticeStatus.choices, default=PracticeStatus.IMPLEMENTED
     )
-    year_started = models.PositiveSmallIntegerField(_("year started"), validators=YEAR_VALIDATORS)
+    # Nullable in the database but required in the form: Wagtail's autosave then keeps a new
+    # practice as a draft before the year is typed (on the second tab) instead of answering 400
+    # on every keystroke; submitting and publishing still require it.
+    year_started = models.PositiveSmallIntegerField(_("year started"), null=True, validators=YEAR_VALIDATORS)
     year_ended = models.PositiveSmallIntegerField(_("year ended"), null=True, blank=True, validators=YEAR_VALIDATORS)
     stages = ParentalManyToManyField(
         ProcedureStage,

@@ -1,9 +1,9 @@
 """Groups and their rights: one group of officials per institution, and the technical secretariat.
 
-Officials may add and edit pages only below their own institution's pages (in the three
-language trees, so they can translate), and use only their institution's media collection.
-They cannot publish: the secretariat reviews and publishes. Nobody but administrators
-manages users (in Wagtail that right lets one create superusers).
+Officials may add and edit pages only below their own institution's page in the Spanish tree,
+which holds every original; they edit (translate) its copies in the other trees, and use only
+their institution's media collection. They cannot publish: the secretariat reviews and
+publishes. Nobody but administrators manages users (in Wagtail that right lets one create superusers).
 """
 
 from django.contrib.auth.models import Group, Permission
@@ -19,6 +19,7 @@ from .taxonomy import Country, Keyword, Mechanism, ProcedureStage, Topic
 SECRETARIAT_GROUP = "Secretaría técnica"
 REVIEW_PERMISSION = "practices.review_practices"
 OFFICIAL_PAGE_PERMISSIONS = ("add_page", "change_page")
+OFFICIAL_TRANSLATION_PERMISSIONS = ("change_page",)
 SECRETARIAT_PAGE_PERMISSIONS = (
     "add_page",
     "change_page",
@@ -95,8 +96,15 @@ def ensure_official_group(institution: InstitutionPage) -> Group:
     group.permissions.add(_admin_access())
     group.permissions.add(*_exchange_permissions(EXCHANGE_OFFICIAL_PERMISSIONS))
     for page in Page.objects.filter(translation_key=institution.translation_key):
-        for codename in OFFICIAL_PAGE_PERMISSIONS:
+        # Originals are written only in the Spanish tree (whatever their language); the copies in
+        # the other trees receive translations, which needs edit rights but never adding a page.
+        is_original = page.locale_id == Locale.get_default().pk
+        for codename in OFFICIAL_PAGE_PERMISSIONS if is_original else OFFICIAL_TRANSLATION_PERMISSIONS:
             GroupPagePermission.objects.get_or_create(group=group, page=page, permission=_page_permission(codename))
+        if not is_original:
+            GroupPagePermission.objects.filter(group=group, page=page).exclude(
+                permission__codename__in=OFFICIAL_TRANSLATION_PERMISSIONS
+            ).delete()
     collection = institution_collection(institution)
     for app_label, codenames in MEDIA_PERMISSIONS.items():
         for codename in codenames:

@@ -1,11 +1,13 @@
 """Writes that touch several objects: the site's page tree, language trees and translations."""
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.utils.text import slugify
 from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 from wagtail_localize.synctree import create_aliases_for_new_page
 
+from .choices import language_of_country
 from .models import InstitutionPage, PracticeIndexPage
 from .reference_data import institution_rows
 from .roles import ensure_groups
@@ -35,10 +37,6 @@ INDEX_TITLES = {
     },
     "meetings": {"es": ("Reuniones", "reuniones"), "en": ("Meetings", "meetings"), "pt": ("Reuniões", "reunioes")},
 }
-
-
-# The profile is written in the country's official language (English for Belize and Guyana).
-INSTITUTION_LANGUAGES = {"BR": "pt", "BZ": "en", "GY": "en"}
 
 
 def default_locale() -> Locale:
@@ -78,6 +76,30 @@ def translate_page(page: Page, locale: Locale, strings: dict[str, str], *, publi
             )
     translation.save_target(publish=publish)
     return page.get_translation(locale)
+
+
+def publish_translations_of(page: Page, *, user=None) -> int:
+    """Carries a published original's changes to its translations and publishes them, as
+    wagtail-localize's "Sync translated pages" does with "Publish immediately" ticked.
+
+    Synchronised fields (a selection's practices, dates, topics…) are copied; translated text
+    stays; new text shows in the original language until someone translates it. Returns the
+    number of translations published.
+    """
+    source = TranslationSource.objects.get_for_instance_or_none(page)
+    if source is None:
+        return 0
+    source.update_from_db()
+    published = 0
+    for translation in source.translations.filter(enabled=True).select_related("target_locale"):
+        try:
+            translation.save_target(user=user, publish=True)
+        except ValidationError:
+            # The same as wagtail-localize's sync view: a translation that no longer validates
+            # (a field left empty in it) keeps its last published version until it is fixed.
+            continue
+        published += 1
+    return published
 
 
 def remove_wagtail_welcome_page(root: Page) -> None:
@@ -155,7 +177,7 @@ def ensure_site_tree() -> dict[str, Page]:
             slug=slugify(row["name_es"]),
             country=countries[row["iso2"]],
             acronym=row["institution_acronym"],
-            original_language=INSTITUTION_LANGUAGES.get(row["iso2"], "es"),
+            original_language=language_of_country(row["iso2"]),
             name_confirmed=row["name_confirmed"] == "yes",
             locale=es,
         )

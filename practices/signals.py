@@ -1,9 +1,12 @@
-"""Keep a practice's derived institution and country in step when it is moved in the tree."""
+"""Keep what derives from a page in step with it: a moved practice's institution and country,
+and the translations of a published original that nobody reviews."""
 
+from django.db import transaction
 from django.dispatch import receiver
-from wagtail.signals import post_page_move
+from wagtail.models import Locale
+from wagtail.signals import page_published, post_page_move
 
-from .models import PracticePage
+from .models import InstitutionPage, PracticePage
 
 
 @receiver(post_page_move)
@@ -14,4 +17,30 @@ def resync_moved_practice(sender, instance, **kwargs):
     old = (page.institution_id, page.country_id)
     page.sync_place_in_tree()
     if (page.institution_id, page.country_id) != old:
-        PracticePage.objects.filter(pk=page.pk).update(institution_id=page.institution_id, country_id=page.country_id)
+        # A save, not a queryset update: Wagtail re-indexed the page while it still carried the
+        # old institution and country, and only a model save tells the search backends (every
+        # one, Elasticsearch included) to index it again with the new ones.
+        page.save(update_fields=["institution", "country"], clean=False)
+
+
+# A signal rather than the `after_publish_page` hook: the hook runs only for the editor's
+# "Publish" button, and scheduled publishing would be missed.
+@receiver(page_published)
+def publish_translations_with_their_original(sender, instance, revision=None, **kwargs):
+    """A featured selection, topic page, roadmap or home page published in Spanish is published
+    in en/pt the same day, without the secretariat ticking "Publish immediately" in a sync.
+
+    Not institution and practice pages: their translations are officials' work that the
+    secretariat reviews on its own (workflow "Revisión de la Secretaría"), never published
+    behind their back.
+    """
+    if instance.alias_of_id or instance.locale_id != Locale.get_default().pk:
+        return
+    if isinstance(instance, (InstitutionPage, PracticePage)):
+        return
+    from .services import publish_translations_of
+
+    user = getattr(revision, "user", None)
+    # After the original's own transaction, like wagtail-localize's sync: its translations read
+    # the original as published.
+    transaction.on_commit(lambda: publish_translations_of(instance, user=user))

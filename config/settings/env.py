@@ -37,6 +37,10 @@ def database_from_env(default_url: str, *, conn_max_age: int = 0) -> dict:
         # command writing at the same time without "database is locked".
         config.setdefault("OPTIONS", {})
         config["OPTIONS"].setdefault("timeout", 20)
+        # A deferred transaction that reads, then writes, cannot wait for the lock: SQLite answers
+        # "database is locked" at once (the admin's autosave saving while the editor publishes).
+        # Taking the write lock at BEGIN makes the second writer wait for `timeout` instead.
+        config["OPTIONS"].setdefault("transaction_mode", "IMMEDIATE")
         config["CONN_MAX_AGE"] = 0
     return config
 
