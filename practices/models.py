@@ -100,6 +100,27 @@ class InstitutionPage(OriginalLanguageMixin, Page):
                 raise ValidationError({"country": _("This country already has an institution page.")})
 
     @property
+    def display_name(self) -> str:
+        """The name with its country, in the active language: six institutions are called "CONARE"
+        and two "Comisión Nacional para los Refugiados". Every listing, chooser, facet, e-mail and
+        statistic that names an institution uses this (or `__str__`, or the admin title)."""
+        return self.with_country(self.title)
+
+    def with_country(self, name: str) -> str:
+        # Breadcrumbs load ancestors without their fields: reading the country would cost a query
+        # per crumb, and a breadcrumb under the country's own page needs no country.
+        if "country_id" in self.get_deferred_fields() or not self.country_id:
+            return name
+        return f"{name} ({Country.name_of(self.country_id)})"
+
+    def __str__(self):
+        return self.display_name
+
+    def get_admin_display_title(self):
+        # The admin shows the draft title (explorer, page chooser, listings): with the country too.
+        return self.with_country(super().get_admin_display_title())
+
+    @property
     def mechanisms(self):
         return self.country.mechanisms.all()
 

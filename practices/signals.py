@@ -1,9 +1,18 @@
-"""Keep a practice's derived institution and country in step when it is moved in the tree."""
+"""Keep a practice's derived institution and country in step when it is moved in the tree, and the
+cached country names in step with the reference data."""
 
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.signals import post_page_move
 
 from .models import PracticePage
+from .taxonomy import COUNTRY_NAMES_CACHE_KEY, Country
+
+
+@receiver([post_save, post_delete], sender=Country, dispatch_uid="practices-country-names")
+def forget_country_names(**kwargs):
+    cache.delete(COUNTRY_NAMES_CACHE_KEY)
 
 
 @receiver(post_page_move)
