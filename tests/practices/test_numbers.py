@@ -126,7 +126,7 @@ def test_the_portuguese_admin_saves_160_000_and_420_5_as_written(client, brazili
     url = f"/admin/pages/add/practices/practicepage/{brazil.pk}/"
     response = client.post(url, indicator_form("numeros-br", "160.000", "420,5"))
     assert response.status_code == 302, response.content.decode()[:2000]
-    page = PracticePage.objects.get(slug="numeros-br")
+    page = PracticePage.objects.get(slug="numeros-br", locale=brazil.locale)
     row = page.get_latest_revision_as_object().results.first()
     assert (row.baseline, row.result) == (Decimal("160000"), Decimal("420.5"))
 
