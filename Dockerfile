@@ -21,6 +21,7 @@ COPY --chown=wagtail:wagtail . .
 
 # Translations and static files are built into the image; a throw-away random key serves this step only.
 RUN pybabel compile --domain django --directory locale \
+    && pybabel compile --domain djangojs --directory locale \
     && SECRET_KEY="$(python -c 'import secrets; print(secrets.token_urlsafe(64))')" ALLOWED_HOSTS=localhost \
        python manage.py collectstatic --noinput \
     && mkdir -p /app/media && chown -R wagtail:wagtail /app/media /app/staticfiles
