@@ -1,5 +1,7 @@
 """Editor forms for practices."""
 
+from functools import partial
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -27,6 +29,8 @@ class PracticePageForm(WagtailAdminPageForm):
             load_tags_at_once(kwargs["instance"])
         super().__init__(*args, **kwargs)
         self.use_cached_vocabularies()
+        if "attachments" in self.formsets:
+            preload_documents(self.formsets["attachments"])
 
     def use_cached_vocabularies(self) -> None:
         """Each checkbox list was read from the database twice per form (once for the page, once for
@@ -38,6 +42,22 @@ class PracticePageForm(WagtailAdminPageForm):
         for name, key in CHOICES_FROM_FACETS.items():
             if name in self.fields:
                 self.fields[name].choices = [(o.value, o.label) for o in facets[key].options(self.instance.locale)]
+
+
+def preload_documents(formset) -> None:
+    """Each attachment row's chooser read its document with its own query; one query reads them all.
+    The widget's lookup is replaced on these instances only (Wagtail builds its class at runtime)."""
+    from wagtail.documents import get_document_model
+
+    ids = {form.initial.get("document") for form in formset.forms} - {None}
+    documents = get_document_model().objects.in_bulk(ids)
+    for form in formset.forms:
+        widget = form.fields["document"].widget
+        widget.get_instance = partial(_known_or_queried, documents, widget.get_instance)
+
+
+def _known_or_queried(known: dict, query, value):
+    return known.get(value) or query(value)
 
 
 def load_tags_at_once(page) -> None:

@@ -19,6 +19,7 @@ from .blocks import TEXT_FEATURES, ApproachBlock, LessonsBlock
 from .choices import FIRST_YEAR, LAST_YEAR, BudgetRange, PracticeKind, PracticeStatus
 from .forms import PracticePageForm
 from .mixins import OriginalLanguageMixin
+from .revisions import with_references_checked
 from .taxonomy import Country, Keyword, Mechanism, ProcedureStage, TaggedKeyword, TaggedTopic, Topic  # noqa: F401
 
 YEAR_VALIDATORS = [MinValueValidator(FIRST_YEAR), MaxValueValidator(LAST_YEAR)]
@@ -345,6 +346,15 @@ class PracticePage(OriginalLanguageMixin, Page):
             .select_related("country", "institution", "locale")
             .prefetch_related("partners", "stages", "mechanisms", "tagged_topics__tag", "tagged_keywords__tag")
         )
+
+    @classmethod
+    def from_serializable_data(cls, data, check_fks=True, strict_fks=False):
+        # A draft is rebuilt from its revision on every edit form: references checked in bulk.
+        if check_fks:
+            data = with_references_checked(cls, data, strict=strict_fks)
+            if data is None:
+                return None
+        return super().from_serializable_data(data, check_fks=False, strict_fks=strict_fks)
 
     def country_ids(self) -> list[int]:
         """The publishing country and the partners: a joint practice is found under each."""
