@@ -40,10 +40,11 @@ def test_the_pt_br_editor_understands_160_000_and_420_5(browser, site_url):
         # What the admin understood, before saving, as Brazilians write it.
         expect(tab.locator("#id_results-0-baseline-understood")).to_have_text(f"= 160{NBSP}000")
         expect(tab.locator("#id_results-0-result-understood")).to_have_text("= 420,5")
+        tab.locator("#id_results-0-indicator").scroll_into_view_if_needed()
+        screenshot(tab, "admin-editor-pt-br-numbers")
 
         tab.locator('[role="tab"]').nth(1).click()  # Classificação
         tab.fill("#id_year_started", "2024")
-        screenshot(tab, "admin-editor-pt-br-numbers")
         tab.locator("button.action-save").first.click()
         tab.wait_for_url(re.compile(r".*/admin/pages/\d+/edit/.*"))
 
