@@ -33,6 +33,7 @@ COPY --chown=wagtail:wagtail . .
 # Translations and static files are built into the image; a throw-away random key serves this step only
 # (and a cache address that is never connected to: production settings refuse a per-process cache).
 RUN pybabel compile --domain django --directory locale \
+    && pybabel compile --domain djangojs --directory locale \
     && SECRET_KEY="$(python -c 'import secrets; print(secrets.token_urlsafe(64))')" ALLOWED_HOSTS=localhost \
        CACHE_URL=redis://localhost:6379/0 python manage.py collectstatic --noinput \
     && mkdir -p /app/media && chown -R wagtail:wagtail /app/media /app/staticfiles

@@ -1,5 +1,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 
 
 class CodeForm(forms.Form):
@@ -29,3 +30,11 @@ class VerifyForm(CodeForm):
 
 class UnlockForm(forms.Form):
     attempt = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class LoginForm(WagtailLoginForm):
+    """Wagtail 8's log-in form, whose password field has no label and so shows "Password" untranslated."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["password"].label = _("Password")

@@ -10,8 +10,11 @@ from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTa
 from practices.models import PracticeIndexPage
 from practices.roles import ensure_secretariat_group
 
-# A stored name, shown as is in the admin of every language (the issue fixes it in Spanish).
+# Stored names, in Spanish; the admin shows them in its user's language (workflow_names.py). The
+# task is named apart from the workflow: Wagtail says "at <task> in <workflow>", which read
+# "en Revisión de la Secretaría en Revisión de la Secretaría" while both had one name.
 REVIEW_WORKFLOW_NAME = "Revisión de la Secretaría"
+REVIEW_TASK_NAME = "Aprobación de la Secretaría"
 
 
 def ensure_review_workflow() -> Workflow:
@@ -20,9 +23,11 @@ def ensure_review_workflow() -> Workflow:
     Idempotent; an index page that another workflow was assigned to is reassigned to this one.
     """
     secretariat = ensure_secretariat_group()
-    task = GroupApprovalTask.objects.filter(name=REVIEW_WORKFLOW_NAME).first()
+    task = GroupApprovalTask.objects.filter(name__in=[REVIEW_TASK_NAME, REVIEW_WORKFLOW_NAME]).first()
     if task is None:
-        task = GroupApprovalTask.objects.create(name=REVIEW_WORKFLOW_NAME)
+        task = GroupApprovalTask.objects.create(name=REVIEW_TASK_NAME)
+    elif task.name != REVIEW_TASK_NAME:  # sites set up while the task had the workflow's name
+        GroupApprovalTask.objects.filter(pk=task.pk).update(name=REVIEW_TASK_NAME)
     task.groups.add(secretariat)
     if not task.active:
         task.active = True

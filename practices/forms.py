@@ -1,12 +1,17 @@
 """Editor forms for practices."""
 
+from functools import partial
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
-
 from officials.page_forms import OnlyPermittedMediaPageForm
 
 from .choices import language_of_country
-from .taxonomy import Topic
+from .taxonomy import Keyword, Topic
+
+# Checkbox fields whose vocabulary the search facets already keep cached, named in the active
+# language and dropped when an entry is saved (search/facets.py, search/signals.py).
+CHOICES_FROM_FACETS = {"stages": "stage", "topics": "topic", "mechanisms": "mechanism", "partners": "country"}
 
 
 class PracticePageForm(OnlyPermittedMediaPageForm):
@@ -21,10 +26,54 @@ class PracticePageForm(OnlyPermittedMediaPageForm):
     )
 
     def __init__(self, *args, parent_page=None, **kwargs):
+        if kwargs.get("instance") is not None and not (args or kwargs.get("data")):
+            load_tags_at_once(kwargs["instance"])
         super().__init__(*args, parent_page=parent_page, **kwargs)
+        self.use_cached_vocabularies()
+        if "attachments" in self.formsets:
+            preload_documents(self.formsets["attachments"])
         # A new practice is written in its institution's language: a Brazilian official writes
         # in Portuguese without having to change "original language" first.
         if self.instance.pk is None and "original_language" in self.fields:
             country = getattr(getattr(parent_page, "specific_deferred", None), "country", None)
             if country is not None:
                 self.initial["original_language"] = language_of_country(country.iso2)
+
+    def use_cached_vocabularies(self) -> None:
+        """Each checkbox list was read from the database twice per form (once for the page, once for
+        the editor's JavaScript): 8 queries on every add and edit. The cached list costs none;
+        submitted values are still checked against the database by the field's queryset."""
+        from search.facets import FACETS
+
+        facets = {facet.key: facet for facet in FACETS}
+        for name, key in CHOICES_FROM_FACETS.items():
+            if name in self.fields:
+                self.fields[name].choices = [(o.value, o.label) for o in facets[key].options(self.instance.locale)]
+
+
+def preload_documents(formset) -> None:
+    """Each attachment row's chooser read its document with its own query; one query reads them all.
+    The widget's lookup is replaced on these instances only (Wagtail builds its class at runtime)."""
+    from wagtail.documents import get_document_model
+
+    ids = {form.initial.get("document") for form in formset.forms} - {None}
+    documents = get_document_model().objects.in_bulk(ids)
+    for form in formset.forms:
+        widget = form.fields["document"].widget
+        widget.get_instance = partial(_known_or_queried, documents, widget.get_instance)
+
+
+def _known_or_queried(known: dict, query, value):
+    return known.get(value) or query(value)
+
+
+def load_tags_at_once(page) -> None:
+    """The tag fields read each tag of a page with its own query (modelcluster's taggit field);
+    two queries per tag field read them all, whatever their number."""
+    for relation, tag_model in (("tagged_topics", Topic), ("tagged_keywords", Keyword)):
+        items = list(getattr(page, relation).all())
+        tags = tag_model.objects.in_bulk({item.tag_id for item in items})
+        for item in items:
+            if item.tag_id in tags:
+                item.tag = tags[item.tag_id]
+        setattr(page, relation, items)  # kept in memory, where the form reads them

@@ -21,6 +21,7 @@ from .blocks import TEXT_FEATURES, ApproachBlock, LessonsBlock
 from .choices import FIRST_YEAR, LAST_YEAR, BudgetRange, PracticeKind, PracticeStatus
 from .forms import PracticePageForm
 from .mixins import OriginalLanguageMixin
+from .revisions import with_references_checked
 from .taxonomy import Country, Keyword, Mechanism, ProcedureStage, TaggedKeyword, TaggedTopic, Topic  # noqa: F401
 
 YEAR_VALIDATORS = [MinValueValidator(FIRST_YEAR), MaxValueValidator(LAST_YEAR)]
@@ -120,6 +121,27 @@ class InstitutionPage(OriginalLanguageMixin, Page):
                 others = others.exclude(pk=self.pk)
             if others.exists():
                 raise ValidationError({"country": _("This country already has an institution page.")})
+
+    @property
+    def display_name(self) -> str:
+        """The name with its country, in the active language: six institutions are called "CONARE"
+        and two "Comisión Nacional para los Refugiados". Every listing, chooser, facet, e-mail and
+        statistic that names an institution uses this (or `__str__`, or the admin title)."""
+        return self.with_country(self.title)
+
+    def with_country(self, name: str) -> str:
+        # Breadcrumbs load ancestors without their fields: reading the country would cost a query
+        # per crumb, and a breadcrumb under the country's own page needs no country.
+        if "country_id" in self.get_deferred_fields() or not self.country_id:
+            return name
+        return f"{name} ({Country.name_of(self.country_id)})"
+
+    def __str__(self):
+        return self.display_name
+
+    def get_admin_display_title(self):
+        # The admin shows the draft title (explorer, page chooser, listings): with the country too.
+        return self.with_country(super().get_admin_display_title())
 
     @property
     def mechanisms(self):
@@ -352,6 +374,15 @@ class PracticePage(OriginalLanguageMixin, Page):
             .select_related("country", "institution", "locale")
             .prefetch_related("partners", "stages", "mechanisms", "tagged_topics__tag", "tagged_keywords__tag")
         )
+
+    @classmethod
+    def from_serializable_data(cls, data, check_fks=True, strict_fks=False):
+        # A draft is rebuilt from its revision on every edit form: references checked in bulk.
+        if check_fks:
+            data = with_references_checked(cls, data, strict=strict_fks)
+            if data is None:
+                return None
+        return super().from_serializable_data(data, check_fks=False, strict_fks=strict_fks)
 
     def country_ids(self) -> list[int]:
         """The publishing country and the partners: a joint practice is found under each."""

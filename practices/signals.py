@@ -1,12 +1,20 @@
 """Keep what derives from a page in step with it: a moved practice's institution and country,
-and the translations of a published original that nobody reviews."""
+the translations of a published original that nobody reviews, and the cached country names."""
 
+from django.core.cache import cache
 from django.db import transaction
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.models import Locale
 from wagtail.signals import page_published, post_page_move
 
 from .models import InstitutionPage, PracticePage
+from .taxonomy import COUNTRY_NAMES_CACHE_KEY, Country
+
+
+@receiver([post_save, post_delete], sender=Country, dispatch_uid="practices-country-names")
+def forget_country_names(**kwargs):
+    cache.delete(COUNTRY_NAMES_CACHE_KEY)
 
 
 @receiver(post_page_move)

@@ -1,5 +1,7 @@
-"""Side-by-side comparison of 2 to 4 practices, field by field; the selection lives in the URL."""
+"""Public views of practices (side-by-side comparison) and the editor's number hint."""
 
+from django.core.exceptions import ValidationError
+from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
@@ -9,6 +11,7 @@ from core.http import read_only
 
 from .comparison import build_comparison
 from .models import PracticePage
+from .numbers import format_number, parse_number
 from .queries import published_practices
 
 MIN_COMPARED, MAX_COMPARED = 2, 4
@@ -51,3 +54,16 @@ def compare(request):
         "ids": [p.pk for p in practices],
     }
     return render(request, "practices/compare.html", context, status=200)
+
+
+@require_GET
+def number_understood(request):
+    """What the admin understood of a typed number, for the hint beside indicator fields.
+
+    The browser asks rather than re-implementing the rule in JavaScript: one rule, one place.
+    """
+    try:
+        value = parse_number(request.GET.get("value", "")[:60])
+    except ValidationError as error:
+        return JsonResponse({"error": error.messages[0]}, status=400)
+    return JsonResponse({"value": str(value), "display": format_number(value)})

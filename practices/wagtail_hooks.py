@@ -1,12 +1,19 @@
 """Admin: the reference vocabularies as snippets, grouped under one menu for the secretariat."""
 
+from django.db import models
+from django.templatetags.static import static
+from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.forms.models import register_form_field_override
 from wagtail.models import Locale
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from . import views
 from .models import InstitutionPage
+from .numbers import LocalizedDecimalField
 from .roles import ensure_official_group
 from .taxonomy import Country, Keyword, Mechanism, ProcedureStage, Topic
 
@@ -61,3 +68,28 @@ def create_group_for_new_institution(request, page):
     """Each institution gets its group of officials and its media collection when it is created."""
     if isinstance(page.specific, InstitutionPage) and page.locale_id == Locale.get_default().pk:
         ensure_official_group(page.specific)
+
+
+# Every decimal typed in the admin is read as the admin's language writes numbers (numbers.py).
+register_form_field_override(models.DecimalField, override={"form_class": LocalizedDecimalField})
+
+
+@hooks.register("register_admin_urls")
+def register_number_hint_url():
+    return [path("numbers/understood/", views.number_understood, name="practices_number_understood")]
+
+
+@hooks.register("insert_editor_js")
+def number_hint_script():
+    return format_html(
+        '<script src="{}" data-url="{}" defer></script>',
+        static("js/admin-numbers.js"),
+        reverse("practices_number_understood"),
+    )
+
+
+@hooks.register("register_admin_viewset")
+def register_practice_page_viewset():
+    from .admin_views import PracticePageViewSet
+
+    return PracticePageViewSet()

@@ -66,8 +66,8 @@ def _countries(locale):
 
 
 def _institutions(locale):
-    pages = InstitutionPage.objects.live().filter(locale=locale).select_related("country")
-    return sorted((Option(p.pk, p.slug, p.acronym or p.title) for p in pages), key=lambda o: o.label.casefold())
+    pages = InstitutionPage.objects.live().filter(locale=locale)
+    return sorted((Option(p.pk, p.slug, p.display_name) for p in pages), key=lambda o: o.label.casefold())
 
 
 def _mechanisms(locale):

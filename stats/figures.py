@@ -207,13 +207,13 @@ def exchange_requests(since: date) -> tuple[Table, Table]:
         [_("Status"), _("Requests"), _("Received in the period")],
         [Row(str(labels.get(code, code)), values) for code, values in by_status.items()],
     )
-    institutions = InstitutionPage.objects.filter(locale=Locale.get_default()).select_related("country")
+    institutions = InstitutionPage.objects.filter(locale=Locale.get_default())
     institution_rows = []
     for institution in institutions:
         counts = by_institution.pop(institution.pk, {})
         institution_rows.append(
             Row(
-                f"{institution.title} ({institution.country.localized_name()})",
+                institution.display_name,
                 [counts.get("total", 0), counts.get("recent", 0), *(counts.get(code, 0) for code in statuses)],
             )
         )

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django.contrib.humanize",  # its catalogue translates the admin's "21 minutes ago"
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
@@ -198,6 +199,7 @@ WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 WAGTAILADMIN_NOTIFICATION_USE_HTML = False
 # Reviewers are the secretariat's group; administrators are not e-mailed every submission.
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
+WAGTAILADMIN_USER_LOGIN_FORM = "accounts.forms.LoginForm"  # its password label translated
 # Days an official's invitation link stays valid (officials/tokens.py).
 OFFICIALS_INVITATION_DAYS = 7
 

@@ -3,7 +3,7 @@
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
@@ -11,6 +11,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from ..choices import FIRST_YEAR, BudgetRange, ContentLanguage, PracticeKind, PracticeStatus
+from ..numbers import parse_number
 from ..taxonomy import Country, Mechanism, ProcedureStage, Topic
 from .errors import RecordError
 
@@ -187,14 +188,19 @@ class _Checker:
             self.error(name, _("“%(value)s” is not a number.") % {"value": value})
             return None
         try:
-            number = Decimal(str(value).strip().replace(",", "."))
-        except InvalidOperation:
-            self.error(name, _("“%(value)s” is not a number.") % {"value": str(value)[:40]})
+            # Text is read as the record's language writes numbers: the admin's rule (numbers.py).
+            number = parse_number(value if isinstance(value, int | float) else str(value), self.number_language())
+        except ValidationError as error:
+            self.error(name, error.messages[0])
             return None
         if not number.is_finite() or abs(number) > MAX_DECIMAL:
             self.error(name, _("“%(value)s” is not a number.") % {"value": str(value)[:40]})
             return None
         return number.quantize(Decimal("0.01"))
+
+    def number_language(self) -> str:
+        language = self.data.get("language")
+        return language if language in ContentLanguage.values else "es"
 
     def results(self) -> list[ResultRow]:
         value = self.data.get("results")

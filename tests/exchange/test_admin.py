@@ -181,7 +181,7 @@ def test_the_secretariats_export_matches_the_database(login, demo_requests):
         assert row["Requester"] == exchange_request.name
         assert row["E-mail address"] == exchange_request.email
         assert row["Status"] == exchange_request.get_status_display()
-        assert row["Publishing institution"] == exchange_request.institution.title
+        assert row["Publishing institution"] == exchange_request.institution.display_name  # with its country
         assert row["Country"] == exchange_request.country_display
         assert row["What they would like to learn"] == exchange_request.message
         assert row["Preferred formats"] == exchange_request.get_formats_display()

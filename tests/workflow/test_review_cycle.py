@@ -6,7 +6,7 @@ from django.core import mail
 from django.test import Client
 from wagtail.models import PageLogEntry, TaskState, Workflow, WorkflowPage, WorkflowState
 
-from officials.workflow import REVIEW_WORKFLOW_NAME, ensure_review_workflow
+from officials.workflow import REVIEW_TASK_NAME, REVIEW_WORKFLOW_NAME, ensure_review_workflow
 from practices.models import InstitutionPage, PracticeIndexPage, PracticePage
 from tests.practices.test_editor import practice_form
 from tests.refusals import is_refused
@@ -52,7 +52,7 @@ def test_submit_request_changes_resubmit_approve(official, secretary, es):
 
     page = submit_new_practice(official_client, institution)
     assert not page.live and page.workflow_in_progress
-    assert page.current_workflow_task.name == REVIEW_WORKFLOW_NAME
+    assert page.current_workflow_task.name == REVIEW_TASK_NAME
     # The submission reaches the secretariat, not the official who sent it, in Spanish.
     assert [m.to for m in mail.outbox] == [[secretary.email]]
     assert "ha sido enviada para aprobación" in mail.outbox[0].subject or page.title in mail.outbox[0].subject
