@@ -56,7 +56,7 @@ def compare(request):
     return render(request, "practices/compare.html", context, status=200)
 
 
-@require_GET
+@read_only
 def number_understood(request):
     """What the admin understood of a typed number, for the hint beside indicator fields.
 

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('practices', '0006_officials_translate_only_outside_spanish_tree'),
+        ('practices', '0008_officials_translate_only_outside_spanish_tree'),
     ]
 
     operations = [

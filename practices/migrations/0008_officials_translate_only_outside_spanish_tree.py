@@ -13,14 +13,17 @@ def drop_add_rights_outside_the_default_tree(apps, schema_editor):
     default = Locale.objects.order_by("pk").filter(language_code="es").first()
     if default is None:
         return
-    GroupPagePermission.objects.filter(
-        group__name__startswith="Funcionarios ", permission__codename="add_page"
-    ).exclude(page__locale=default).delete()
+    InstitutionPage = apps.get_model("practices", "InstitutionPage")
+    # The officials' groups by their link (0007), not by name: a renamed group is still one.
+    groups = InstitutionPage.objects.exclude(officials_group=None).values("officials_group")
+    GroupPagePermission.objects.filter(group__in=groups, permission__codename="add_page").exclude(
+        page__locale=default
+    ).delete()
 
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("practices", "0005_topic_descriptions"),
+        ("practices", "0007_link_existing_groups"),
         ("wagtailcore", "0001_initial"),
     ]
 
