@@ -3,8 +3,8 @@
 Wagtail stores one name per workflow and per task and prints it as is: in dialogs ("Enviar a …"),
 the status panel, the dashboard, e-mails. Ours are stored in Spanish (`workflow.py` looks them up
 by that name), so the Portuguese admin read Spanish. When a workflow or task is loaded, its known
-name becomes a lazy translation, rendered in the language active where it is shown; before a save
-it goes back to the stored Spanish, whatever language the secretariat edited it in.
+name is replaced by its translation in the active language; before a save it goes back to the
+stored Spanish, whatever language the secretariat edited it in.
 """
 
 from django.db.models.signals import post_init, pre_save
@@ -39,7 +39,9 @@ def _translated_in(text, language: str) -> str:
 def show_translated(sender, instance, **kwargs):
     translated = TRANSLATED.get(instance.__dict__.get("name"))
     if translated is not None:
-        instance.name = translated
+        # A plain string (Wagtail's __str__ returns the name), in the language active when loaded:
+        # the admin activates its user's language before a view loads anything.
+        instance.name = str(translated)
 
 
 def store_in_spanish(sender, instance, **kwargs):
