@@ -17,3 +17,5 @@ DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405 - live-server threads mus
 # The admin tests of the other apps log in with force_login (no second step); tests/accounts
 # switch the requirement back on, as it is everywhere else (dev and production).
 TWO_FACTOR_REQUIRED_FOR_PRIVILEGED = False
+# Publishing in a test only queues machine drafts; tests/translation turn the after-response run on.
+TRANSLATION_AFTER_RESPONSE = False
