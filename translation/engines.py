@@ -32,6 +32,8 @@ _SEGMENT_SPLIT = re.compile(r"\s*</p>\s*<p>\s*", re.S)
 # Apertium marks a word it does not know with a leading "*" (`-u` would hide it: we keep it).
 UNKNOWN_WORD = re.compile(r"(?<![\w*])\*([^\W\d_][\w\-]*)")
 # A sentence ends at . ! ? followed by space and a capital, digit, quote or opening bracket.
+_LETTER = re.compile(r"[^\W\d_]")
+_TAG_OR_ENTITY = re.compile(r"<[^>]+>|&\w+;")
 _MARKED_PLACEHOLDER = re.compile(r"\*(ZGL\d+)")
 _SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+(?=[\"“¿¡(\dA-ZÁÉÍÓÚÂÊÔÃÕÇÑ])")
 
@@ -218,12 +220,17 @@ class Router:
         if missing:
             raise EngineUnavailable(", ".join(missing))
         terms = self.glossary if self.glossary is not None else _glossary_terms()
-        protected: list[Protected] = [protect(segment, source, target, terms) for segment in segments]
+        # Periods, numbers and codes ("2020-2023", "12 %") are left exactly as written.
+        wordy = [index for index, segment in enumerate(segments) if _LETTER.search(_TAG_OR_ENTITY.sub("", segment))]
+        protected: list[Protected] = [protect(segments[index], source, target, terms) for index in wordy]
         texts = [p.text for p in protected]
         for engine, pair in hops:
             # Apertium marks the placeholders as unknown words: they are not.
-            texts = [_MARKED_PLACEHOLDER.sub(r"\1", text) for text in engine.translate(pair, texts)]
-        return [restore(text, p) for text, p in zip(texts, protected, strict=True)]
+            texts = [_MARKED_PLACEHOLDER.sub(r"\1", text) for text in engine.translate(pair, texts)] if texts else []
+        out = list(segments)
+        for index, text, p in zip(wordy, texts, protected, strict=True):
+            out[index] = restore(text, p)
+        return out
 
 
 def _glossary_terms() -> list[dict[str, str]]:

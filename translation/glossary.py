@@ -11,7 +11,10 @@ import re
 from dataclasses import dataclass, field
 
 _TAG = re.compile(r"(<[^>]+>)")
-_PLACEHOLDER = re.compile(r"\*?\bZGL(\d+)\b")
+# The neural model sometimes lowercases a placeholder ("zGL1").
+_PLACEHOLDER = re.compile(r"\*?\bZGL(\d+)\b", re.IGNORECASE)
+# Acronyms (COMAR, CONARE, ACNUR) are names: kept as written unless the glossary says otherwise.
+_ACRONYM = re.compile(r"(?<![\w*])[A-ZÁÉÍÓÚÑÇÃÕ]{2,}(?!\w)")
 
 
 @dataclass
@@ -30,9 +33,7 @@ def protect(html: str, source: str, target: str, terms: list[dict[str, str]]) ->
     entries.sort(key=lambda pair: len(pair[0]), reverse=True)  # "prima facie" before "prima"
     protected = Protected(text="")
     parts = _TAG.split(html)
-    for index, part in enumerate(parts):
-        if index % 2:  # a tag: never touched
-            continue
+    for index in range(0, len(parts), 2):  # odd indexes are tags: never touched
         for source_term, target_term in entries:
             parts[index] = _pattern(source_term).sub(
                 lambda match, source_term=source_term, target_term=target_term: _hold(
@@ -40,6 +41,7 @@ def protect(html: str, source: str, target: str, terms: list[dict[str, str]]) ->
                 ),
                 parts[index],
             )
+        parts[index] = _ACRONYM.sub(lambda match: _keep(protected, match.group(0)), parts[index])
     protected.text = "".join(parts)
     return protected
 
@@ -51,6 +53,13 @@ def _hold(protected: Protected, found: str, source_term: str, target_term: str) 
     if found[:1].isupper() and not source_term[:1].isupper():
         term = term[:1].upper() + term[1:]  # start of a sentence or a title
     protected.terms.append(term)
+    return f"ZGL{len(protected.terms)}"
+
+
+def _keep(protected: Protected, word: str) -> str:
+    if word.startswith("ZGL"):  # a placeholder of this very segment
+        return word
+    protected.terms.append(word)
     return f"ZGL{len(protected.terms)}"
 
 

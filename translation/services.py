@@ -129,11 +129,11 @@ def machine_translate(page: Page, locale: Locale, *, router: Router | None = Non
 def text_origin(page: Page) -> str:
     """original | machine | reviewed, for the public page, the API and the exports."""
     if page.alias_of_id is not None or page.locale.language_code == Locale.get_default().language_code:
-        return TextOrigin.ORIGINAL
+        return TextOrigin.ORIGINAL.value
     record = getattr(page, "translated_text", None) if _has_record(page) else None
     if record is not None and record.origin == TextOrigin.MACHINE:
-        return TextOrigin.MACHINE
-    return TextOrigin.REVIEWED
+        return TextOrigin.MACHINE.value
+    return TextOrigin.REVIEWED.value
 
 
 def _has_record(page: Page) -> bool:

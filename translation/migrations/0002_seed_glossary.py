@@ -16,6 +16,7 @@ TERMS = [
     ("OIM", "OIM", "IOM", ""),
     ("Proceso de Quito", "Processo de Quito", "Quito Process", ""),
     ("MIRPS", "MIRPS", "MIRPS", ""),
+    ("expediente", "processo", "case file", "The file of one application."),
     ("días", "dias", "days", "Indicator unit."),
     ("personas capacitadas", "pessoas capacitadas", "people trained", "Indicator unit."),
     ("personas", "pessoas", "people", "Indicator unit."),
