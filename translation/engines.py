@@ -229,8 +229,15 @@ class Router:
             texts = [_MARKED_PLACEHOLDER.sub(r"\1", text) for text in engine.translate(pair, texts)] if texts else []
         out = list(segments)
         for index, text, p in zip(wordy, texts, protected, strict=True):
-            out[index] = restore(text, p)
+            out[index] = _same_initial_case(segments[index], restore(text, p))
         return out
+
+
+def _same_initial_case(source: str, text: str) -> str:
+    """A unit or label written in lower case ("herramientas") stays so ("tools", not "Tools")."""
+    if source[:1].islower() and text[:1].isupper() and text[1:2].islower():
+        return text[:1].lower() + text[1:]
+    return text
 
 
 def _glossary_terms() -> list[dict[str, str]]:
