@@ -171,3 +171,27 @@ def test_queue_command_runs_due_jobs_and_reports(original, capsys):
     assert set(TranslationJob.objects.filter(page=original).values_list("status", flat=True)) == {"done"}
     out = capsys.readouterr().out
     assert "done: " in out
+
+
+def test_api_and_export_say_whether_a_text_is_original_machine_or_reviewed(client, original, en, admin_user):
+    machine_translate(original, en)
+    english = translated(original, en)
+
+    def api_origin(page):
+        return client.get(f"/api/v2/practices/{page.pk}/").json()["meta"]["text_origin"]
+
+    def export_origin(locale_code, query):
+        import json
+
+        response = client.get("/api/export.json", {"q": query, "lang": locale_code})
+        rows = json.loads(b"".join(response.streaming_content))["results"]
+        return {row["id"]: row["text_origin"] for row in rows}
+
+    assert api_origin(original) == "original"
+    assert api_origin(english) == "machine"
+    assert export_origin("es", "murciélagos").get(original.pk) == "original"
+    assert export_origin("en", "bats").get(english.pk) == "machine"
+    from translation.services import mark_reviewed
+
+    mark_reviewed(english, admin_user)
+    assert api_origin(english) == "reviewed"
