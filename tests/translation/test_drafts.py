@@ -195,3 +195,16 @@ def test_api_and_export_say_whether_a_text_is_original_machine_or_reviewed(clien
 
     mark_reviewed(english, admin_user)
     assert api_origin(english) == "reviewed"
+
+
+def test_without_apertium_jobs_are_skipped_said_once_and_pages_stay_as_today(original, pt, caplog):
+    from translation import services
+
+    services._warned.clear()
+    router = Router(apertium=Apertium(binary="/nonexistent/apertium"))
+    (job,) = enqueue(original, [pt])
+    with caplog.at_level("WARNING", logger="translation.services"):
+        assert run_job(job, router=router) == TranslationJob.Status.SKIPPED
+        assert run_job(job, router=router) == TranslationJob.Status.SKIPPED
+    assert sum("is not installed" in record.getMessage() for record in caplog.records) == 1
+    assert translated(original, pt).alias_of_id is not None  # the alias still shows the original

@@ -3,6 +3,7 @@
 import re
 
 from django import template
+from django.conf import settings
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -18,6 +19,9 @@ _TAG = re.compile(r"(<[^>]+>)")
 def draft_record(page) -> TranslatedText | None:
     """The page's machine-draft record, read once per request and kept on the page object."""
     if not hasattr(page, "_machine_draft"):
+        if page.alias_of_id is not None or page.locale.language_code == settings.LANGUAGE_CODE:
+            page._machine_draft = None  # originals and aliases: no query
+            return None
         page._machine_draft = TranslatedText.objects.filter(page_id=page.pk, origin=TextOrigin.MACHINE).first()
     return page._machine_draft
 
