@@ -9,7 +9,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
 from . import signals
 from .engines import Router
@@ -80,4 +80,4 @@ def review(request, page_id: int):
         return redirect(reverse("wagtailadmin_pages:edit", args=[page.pk]))
     if request.method != "GET":
         return HttpResponseNotAllowed(["GET", "POST"])
-    return TemplateResponse(request, "translation/review.html", {"page": page, "record": record, "locale": Locale})
+    return TemplateResponse(request, "translation/review.html", {"page": page, "record": record})
