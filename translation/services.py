@@ -8,6 +8,7 @@ so a failure leaves the original and any existing translation as they were.
 import logging
 import time
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Locale, Page
@@ -128,7 +129,8 @@ def machine_translate(page: Page, locale: Locale, *, router: Router | None = Non
 
 def text_origin(page: Page) -> str:
     """original | machine | reviewed, for the public page, the API and the exports."""
-    if page.alias_of_id is not None or page.locale.language_code == Locale.get_default().language_code:
+    # settings, not Locale.get_default(): that is a query, and this runs once per API or export row.
+    if page.alias_of_id is not None or normalise_language(page.locale.language_code) == settings.LANGUAGE_CODE:
         return TextOrigin.ORIGINAL.value
     record = getattr(page, "translated_text", None) if _has_record(page) else None
     if record is not None and record.origin == TextOrigin.MACHINE:

@@ -68,4 +68,5 @@ def test_without_apertium_only_portuguese_english_is_available():
     assert not router.can_translate("es", "pt")
     assert not router.can_translate("es", "en")  # through Portuguese, so Apertium too
     assert router.can_translate("pt", "en") and router.can_translate("en", "pt")
-    assert router.translate("pt", "en", ["O acúmulo foi reduzido."]) == ["The backlog was reduced."]
+    (english,) = router.translate("pt", "en", ["O acúmulo foi reduzido."])
+    assert "backlog" in english and "reduced" in english
