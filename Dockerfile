@@ -7,10 +7,12 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PORT=8000
 
 # Pango, HarfBuzz and DejaVu: WeasyPrint draws the printable case sheets with local fonts only.
+# Apertium (Spanish<->Portuguese, GPL-2 data, about 16 MB): the offline machine drafts (docs/translation.md).
 RUN useradd --system --create-home --home-dir /app --uid 1000 wagtail \
     && apt-get update \
     && apt-get install --yes --no-install-recommends libjpeg62-turbo zlib1g libwebp7 \
        libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core \
+       apertium apertium-es-pt \
     && rm -rf /var/lib/apt/lists/*
 
 # pg_dump/pg_restore for backup_site/restore_site, from PostgreSQL's own repository: they must not be

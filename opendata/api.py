@@ -206,6 +206,7 @@ class PracticesAPIViewSet(LanguageTreeMixin, PagesAPIViewSet):
         "last_published_at",
         "translation_key",
         APIField("content_language", serializer=fields.ContentLanguageField()),
+        APIField("text_origin", serializer=fields.TextOriginField()),
     ]
     listing_default_fields = PagesAPIViewSet.listing_default_fields + [
         "kind",
@@ -228,6 +229,7 @@ class PracticesAPIViewSet(LanguageTreeMixin, PagesAPIViewSet):
                 "mechanisms",
                 "partners",
                 "results",
+                "translated_text",
                 Prefetch("attachments", queryset=PracticeDocument.objects.select_related("document")),
             )
             .order_by("-first_published_at", "-pk")

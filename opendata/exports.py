@@ -97,7 +97,7 @@ class Export:
         while True:
             pages = [page for page in outcome.results if page.pk not in seen]
             seen.update(page.pk for page in pages)
-            prefetch_related_objects(pages, "stages", "mechanisms", "partners", "results")
+            prefetch_related_objects(pages, "stages", "mechanisms", "partners", "results", "translated_text")
             yield pages
             release(pages)
             offset += batch_size()

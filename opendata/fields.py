@@ -123,3 +123,12 @@ class AnnotatedField(_WholeInstanceField):
 class TopicNamesField(_WholeInstanceField):
     def to_representation(self, topic):
         return {"es": topic.name, "en": topic.name_en or "", "pt": topic.name_pt or ""}
+
+
+class TextOriginField(_WholeInstanceField):
+    """original | machine (a machine draft nobody has reviewed) | reviewed (translation/)."""
+
+    def to_representation(self, page):
+        from translation.services import text_origin
+
+        return str(text_origin(page))

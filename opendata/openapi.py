@@ -49,6 +49,13 @@ ERROR = {
 }
 
 
+TEXT_ORIGIN = {
+    "type": "string",
+    "enum": ["original", "machine", "reviewed"],
+    "description": "original, machine translation not reviewed, or reviewed translation (docs/translation.md).",
+}
+
+
 def _list(items) -> dict:
     return {"type": "array", "items": items}
 
@@ -172,6 +179,7 @@ def _page_meta(extra: dict) -> dict:
                     "locale": STRING,
                     "translation_key": {"type": "string", "format": "uuid"},
                     "content_language": {"type": "string", "enum": list(LANGUAGES)},
+                    "text_origin": TEXT_ORIGIN,
                 },
             },
             "title": STRING,
@@ -317,6 +325,7 @@ EXPORT_RECORD = {
         "year_started": INTEGER,
         "year_ended": NULLABLE_INTEGER,
         "language": STRING,
+        "text_origin": TEXT_ORIGIN,
         "summary": STRING,
         "problem": {"type": "string", "description": "Plain text, one line per paragraph."},
         "approach": {"type": "string", "description": "Plain text."},

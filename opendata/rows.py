@@ -7,6 +7,8 @@ from decimal import Decimal
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
+from translation.services import text_origin
+
 BLOCK_BREAKS = re.compile(r"</(p|li|h[1-6]|blockquote)>|<br\s*/?>", re.IGNORECASE)
 SPACES = re.compile(r"[ \t\r\f\v]+")
 
@@ -66,6 +68,7 @@ PRACTICE_COLUMNS = [
     ("year_started", _("Year started")),
     ("year_ended", _("Year ended")),
     ("language", _("Language of the text")),
+    ("text_origin", _("Text: original, machine translation or reviewed translation")),
     ("summary", _("Summary")),
     ("problem", _("Problem addressed")),
     ("approach", _("Approach")),
@@ -126,6 +129,7 @@ def practice_record(page, *, url: str, language: str) -> dict:
         "year_started": page.year_started,
         "year_ended": page.year_ended,
         "language": page.content_language,
+        "text_origin": text_origin(page),
         "summary": page.summary,
         "problem": plain_text(page.problem),
         "approach": stream_text(page.approach.raw_data),

@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "alerts",
     "indexing",
     "backups",
+    "translation",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -144,6 +145,13 @@ USE_TZ = True
 
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# Offline machine drafts (translation/, docs/translation.md): the "Translate" button of
+# wagtail-localize's editor, `translate_practices`, and a draft after a new original is published.
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {"CLASS": "translation.machine.OfflineTranslator"}
+# Drafts queued by a publish are made after its response is sent, for at most this long;
+# the scheduler's `translate_practices --queue` does the rest and the retries.
+TRANSLATION_AFTER_RESPONSE = env_bool("TRANSLATION_AFTER_RESPONSE", True)
+TRANSLATION_AFTER_RESPONSE_SECONDS = 20
 # Wagtail ships its admin translations as pt_BR/pt_PT, not "pt".
 WAGTAILADMIN_PERMITTED_LANGUAGES = [
     ("es", "Español"),

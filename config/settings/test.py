@@ -21,3 +21,5 @@ CACHES = {"default": cache_from_env("redis://127.0.0.1:6379/1")}
 # The admin tests of the other apps log in with force_login (no second step); tests/accounts
 # switch the requirement back on, as it is everywhere else (dev and production).
 TWO_FACTOR_REQUIRED_FOR_PRIVILEGED = False
+# Publishing in a test only queues machine drafts; tests/translation turn the after-response run on.
+TRANSLATION_AFTER_RESPONSE = False
