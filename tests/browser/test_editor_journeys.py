@@ -276,12 +276,14 @@ def test_brazilian_official_creates_submits_fixes_and_the_secretariat_approves_i
 
 
 def restore_selection(pk, revision_pk):
+    """Publishes the selection's earlier content again as its newest revision (publishing the old
+    revision itself would leave the edited one as a pending draft that the editor shows)."""
     from wagtail.models import Revision
 
     from curation.models import FeaturedSelectionPage
     from practices.services import publish_translations_of
 
-    Revision.objects.get(pk=revision_pk).publish()
+    Revision.objects.get(pk=revision_pk).as_object().save_revision().publish()
     publish_translations_of(FeaturedSelectionPage.objects.get(pk=pk))
 
 
@@ -296,8 +298,9 @@ def test_the_secretariat_edits_a_featured_selection_and_english_and_portuguese_s
     translations = {code: selection.get_translation(Locale.objects.get(language_code=code)) for code in ("en", "pt")}
     assert not any(page.alias_of_id for page in translations.values())  # translations: only a sync updates them
     revision_before = selection.live_revision_id
-    count = selection.items.count()
-    removed = selection.items.order_by("sort_order").last().practice
+    shown = selection.get_latest_revision_as_object()  # what the editor shows
+    count = len(shown.items.all())
+    removed = list(shown.items.all())[-1].practice
     context, tab, posts = open_tab(browser, "es-419")
     try:
         log_in(tab, site_url, "secretaria", code_for_user=secretariat_code)
