@@ -43,6 +43,7 @@ MAX_ID_DIGITS = 18  # below 2**63: a longer id cannot exist and would overflow t
 def wagtails_view(request):
     """Wagtail's own view for this path (the patterns here only shadow it)."""
     match = WAGTAIL_ADMIN.resolve(request.path_info.lstrip("/"))
+    request.resolver_match = match  # Wagtail's views read their URL name and namespace from it
     return match.func(request, *match.args, **match.kwargs)
 
 
