@@ -71,6 +71,7 @@ def api_search(request):
             "facets": {key: {value.code: value.count for value in values} for key, values in page.facets.items()},
             "messages": page.messages,
             "degraded": page.degraded,
+            "corrected_to": page.corrected_to,
         }
     return JsonResponse(body, json_dumps_params={"ensure_ascii": False})
 
