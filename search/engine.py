@@ -293,7 +293,9 @@ class ElasticsearchEngine:
         years = self._year_filter(mapping, request)
         query = text_clause = compiler.get_query()
         if meaning:
-            by_meaning = self.backend.query_compiler_class(base.filter(pk__in=meaning), MATCH_ALL).get_query()
+            # The ids, within what the base queryset allows (live, public, this language tree).
+            allowed = self.backend.query_compiler_class(base, MATCH_ALL).get_query()
+            by_meaning = {"bool": {"filter": [{"terms": {"pk": [str(pk) for pk in meaning]}}, allowed]}}
             query = {"bool": {"should": [text_clause, {"constant_score": {"filter": by_meaning, "boost": 0}}]}}
         window = {"from_": request.offset, "size": request.limit}
         if by_relevance:

@@ -104,7 +104,7 @@ def api_autocomplete(request):
             "country": gettext("Country"),
             "institution": gettext("Institution"),
             "topic": gettext("Topic"),
-            "search": gettext("Search"),
+            "search": gettext("Search term"),
             "practice": gettext("Practice"),
         }
         body = {
