@@ -48,7 +48,7 @@ SORTS = ("relevance", "newest", "year")
 ENGINE_ERRORS = (ApiError, TransportError, ConnectionError, TimeoutError)
 MAX_BUCKETS = 1000
 MAX_MATERIALISED_IDS = 100_000
-FEW_TEXT_MATCHES = 3  # below this, the text side relaxes from every word to most words
+FEW_TEXT_MATCHES = 10  # below this, the text side relaxes from every word to most words
 RRF_K = 60  # reciprocal rank fusion's constant (Cormack et al. 2009); measured in docs/search.md
 FUSION_DEPTH = 200  # text results ranked for the fusion; pages beyond it follow in the text order
 

@@ -49,9 +49,7 @@ def same_meaning_other_languages():
     return portuguese, english
 
 
-def test_a_spanish_query_finds_portuguese_and_english_practices_by_meaning(
-    backend_name, same_meaning_other_languages
-):
+def test_a_spanish_query_finds_portuguese_and_english_practices_by_meaning(backend_name, same_meaning_other_languages):
     portuguese, english = same_meaning_other_languages
     reindex(backend_name)
     found = [page.pk for page in search(QUERY).results]
@@ -127,3 +125,20 @@ def test_the_model_is_loaded_once_per_process():
     embeddings.embed(["dos", "tres"])
     search(QUERY)
     assert embeddings.loads == 1
+
+
+def test_with_the_engine_down_the_database_still_answers_by_meaning(settings, same_meaning_other_languages):
+    portuguese, english = same_meaning_other_languages
+    settings.WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": "search.backends.elasticsearch",
+            "URLS": ["http://127.0.0.1:9"],  # nothing listens: connection refused
+            "INDEX": "down",
+            "TIMEOUT": 1,
+            "OPTIONS": {"max_retries": 0, "retry_on_timeout": False},
+        },
+        "database": settings.WAGTAILSEARCH_BACKENDS["default"],
+    }
+    outcome = search(QUERY)
+    assert outcome.degraded
+    assert {portuguese.pk, english.pk} <= {page.pk for page in outcome.results}
