@@ -168,10 +168,12 @@ class DatabaseEngine:
             # Filters on the queryset, relevance from the backend: its ranking, our filters.
             depth = max(FUSION_DEPTH, window.stop)
             text_ranked = [page.pk for page in self.backend.search(text, selected, order_by_relevance=True)[:depth]]
-            allowed = set(selected.filter(pk__in=_id_list(meaning)).values_list("pk", flat=True)) if meaning else set()
-            order = fuse(text_ranked, [pk for pk in meaning if pk in allowed])[window]
-            pages = selected.for_listing().in_bulk(order)
-            page = [pages[pk] for pk in order if pk in pages]
+            # Meaning results that the filters exclude drop out when the pages are fetched; at
+            # most len(meaning) of them, so that many more candidates fill the window without
+            # a query to check them first.
+            candidates = fuse(text_ranked, meaning)[: window.stop + len(meaning)]
+            pages = selected.for_listing().in_bulk(candidates)
+            page = [pages[pk] for pk in candidates if pk in pages][window]
         else:
             page = list(selected.order_by(*_ordering(request.sort)).for_listing()[window])
         return SearchOutcome(results=page, count=self.total(facets, request), facets=facets, text_matches=len(text_ids))
