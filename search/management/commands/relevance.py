@@ -5,6 +5,7 @@ Runs against the configured database with the demo content loaded and indexed; `
 starts an osmem-server and indexes into it first, as `make bench` does.
 """
 
+import logging
 import statistics
 from collections import defaultdict
 
@@ -32,6 +33,7 @@ class Command(BaseCommand):
         parser.add_argument("--verbose-queries", action="store_true", help="print every query's top 10")
 
     def handle(self, *args, engine, worst, verbose_queries, **options):
+        logging.getLogger("elastic_transport").setLevel(logging.WARNING)  # one line per request otherwise
         server = None
         if engine == "osmem":
             from search.management.commands.bench import Command as Bench
