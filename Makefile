@@ -8,7 +8,7 @@ PORT ?= 8000
 PO_FILES := $(wildcard locale/*/LC_MESSAGES/django.po locale/*/LC_MESSAGES/djangojs.po)
 MO_FILES := $(PO_FILES:.po=.mo)
 
-.PHONY: run test bench install messages makemessages migrate demo index serve check lint format clean backup restore
+.PHONY: run test bench relevance install messages makemessages migrate demo index serve check lint format clean backup restore
 BENCH_COUNT ?= 10000
 BENCH_LOAD_SECONDS ?= 60
 BENCH_PG ?= postgres://postgres@127.0.0.1:5432/bp_bench
@@ -31,6 +31,24 @@ bench: install messages
 	-createdb -h 127.0.0.1 -U postgres bp_bench 2>/dev/null
 	DATABASE_URL=$(BENCH_PG) $(MANAGE) migrate --noinput -v0
 	DATABASE_URL=$(BENCH_PG) $(MANAGE) bench --settings config.settings.bench --count $(BENCH_COUNT) --load-seconds $(BENCH_LOAD_SECONDS)
+
+## relevance: the judged query set (search/relevance/) on SQLite, Elasticsearch-on-osmem and PostgreSQL (own databases; docs/search.md)
+RELEVANCE_PG ?= postgres://postgres@127.0.0.1:5432/bp_relevance
+relevance: install messages
+	rm -f relevance.sqlite3
+	DATABASE_URL=sqlite:///relevance.sqlite3 $(MANAGE) migrate --noinput -v0
+	DATABASE_URL=sqlite:///relevance.sqlite3 $(MANAGE) setup_site
+	DATABASE_URL=sqlite:///relevance.sqlite3 $(MANAGE) load_demo --force
+	DATABASE_URL=sqlite:///relevance.sqlite3 $(MANAGE) update_index -v0
+	DATABASE_URL=sqlite:///relevance.sqlite3 $(MANAGE) relevance
+	DATABASE_URL=sqlite:///relevance.sqlite3 $(MANAGE) relevance --engine osmem
+	-dropdb -h 127.0.0.1 -U postgres bp_relevance 2>/dev/null
+	createdb -h 127.0.0.1 -U postgres bp_relevance
+	DATABASE_URL=$(RELEVANCE_PG) $(MANAGE) migrate --noinput -v0
+	DATABASE_URL=$(RELEVANCE_PG) $(MANAGE) setup_site
+	DATABASE_URL=$(RELEVANCE_PG) $(MANAGE) load_demo --force
+	DATABASE_URL=$(RELEVANCE_PG) $(MANAGE) update_index -v0
+	DATABASE_URL=$(RELEVANCE_PG) $(MANAGE) relevance
 
 install: $(VENV)/.installed
 

@@ -11,6 +11,12 @@ many-to-many fields on the database backends, and on Elasticsearch returns at mo
   all facet counts come from one request (a `post_filter` plus one filtered terms aggregation per
   facet, with a size large enough for every value).
 
+Hybrid: with a query, the practices found by meaning (search/semantic.py, the same database
+vectors on every backend) join the text matches before the filters and the facet counts, so a
+result found only by meaning is filtered and counted like any other; the two rankings are fused
+by reciprocal rank (`fuse`). The text side first needs every word; when that finds fewer than
+`FEW_TEXT_MATCHES`, most words (search/text.py).
+
 Nothing outside this module branches on the backend.
 """
 
@@ -34,13 +40,17 @@ from practices.models import PracticePage
 from practices.queries import published_practices
 
 from .facets import FACETS, FACETS_BY_KEY
-from .thesaurus import expand
+from .semantic import rank_by_meaning
+from .text import part_count, text_query
 
 SORTS = ("relevance", "newest", "year")
 # What a down, slow or failing engine raises (connection refused, timeout, 5xx, bad gateway…).
 ENGINE_ERRORS = (ApiError, TransportError, ConnectionError, TimeoutError)
 MAX_BUCKETS = 1000
 MAX_MATERIALISED_IDS = 100_000
+FEW_TEXT_MATCHES = 10  # below this, the text side relaxes from every word to most words
+RRF_K = 60  # reciprocal rank fusion's constant (Cormack et al. 2009); measured in docs/search.md
+FUSION_DEPTH = 200  # text results ranked for the fusion; pages beyond it follow in the text order
 
 
 @dataclass
@@ -61,6 +71,7 @@ class SearchOutcome:
     count: int
     facets: dict[str, dict[object, int]]  # facet key -> stored value -> count
     degraded: bool = False  # answered by the database because the engine was not
+    text_matches: int = 0  # practices the words matched, before filters (0: try a spelling correction)
 
 
 FALLBACK_BACKEND = "database"
@@ -119,6 +130,15 @@ def fallback_backend():
     return get_search_backend(name)
 
 
+def fuse(text_ranked: list[int], semantic_ranked: list[int]) -> list[int]:
+    """Reciprocal rank fusion: each list gives 1 / (RRF_K + rank); a practice in both adds up."""
+    scores: dict[int, float] = {}
+    for ranked in (text_ranked, semantic_ranked):
+        for rank, pk in enumerate(ranked, start=1):
+            scores[pk] = scores.get(pk, 0.0) + 1 / (RRF_K + rank)
+    return sorted(scores, key=lambda pk: -scores[pk])
+
+
 def _ordering(sort: str) -> list[str]:
     if sort == "year":
         return ["-year_started", "-first_published_at", "-pk"]
@@ -132,27 +152,49 @@ class DatabaseEngine:
     def run(self, request: SearchRequest) -> SearchOutcome:
         base = published_practices(locale=request.locale)
         by_relevance = bool(request.query) and request.sort == "relevance"
+        scope, text, text_ids, meaning = base, None, [], []
         if request.query:
-            matched = self.backend.search(expand(request.query), base, order_by_relevance=False).get_queryset()
-        else:
-            matched = base
-        # The text match runs once: its ids feed the facet counts, which would otherwise repeat
-        # the full-text subquery once per facet (measured: 9 FTS scans per page on SQLite).
-        scope = base
-        if request.query:
-            ids = list(matched.values_list("pk", flat=True)[: MAX_MATERIALISED_IDS + 1])
+            # The text match runs once (twice when relaxed): its ids and those found by meaning feed
+            # the facet counts, which would otherwise repeat the full-text subquery per facet
+            # (measured: 9 FTS scans per page on SQLite).
+            text, text_ids = self.text_matches(request.query, base)
+            meaning = [pk for pk, _ in rank_by_meaning(request.query, locale_id=request.locale.pk)]
+            ids = list(dict.fromkeys(text_ids + meaning))
             # Beyond that many, the subquery instead of holding the ids in memory.
-            scope = base.filter(pk__in=_id_list(ids)) if len(ids) <= MAX_MATERIALISED_IDS else matched
+            if len(ids) <= MAX_MATERIALISED_IDS:
+                scope = base.filter(pk__in=_id_list(ids))
+            else:
+                scope = base.filter(pk__in=self.backend.search(text, base, order_by_relevance=False).get_queryset())
         facets = self.facet_counts(scope, request)
         window = slice(request.offset, request.offset + request.limit)
+        selected = self.apply(scope, request, skip=None)
         if by_relevance:
             # Filters on the queryset, relevance from the backend: its ranking, our filters.
-            selected = self.apply(base, request, skip=None).for_listing()
-            page = list(self.backend.search(expand(request.query), selected, order_by_relevance=True)[window])
+            depth = max(FUSION_DEPTH, window.stop)
+            text_ranked = [page.pk for page in self.backend.search(text, selected, order_by_relevance=True)[:depth]]
+            # Meaning results that the filters exclude drop out when the pages are fetched; at
+            # most len(meaning) of them, so that many more candidates fill the window without
+            # a query to check them first.
+            candidates = fuse(text_ranked, meaning)[: window.stop + len(meaning)]
+            pages = selected.for_listing().in_bulk(candidates)
+            page = [pages[pk] for pk in candidates if pk in pages][window]
         else:
-            selected = self.apply(matched, request, skip=None).order_by(*_ordering(request.sort))
-            page = list(selected.for_listing()[window])
-        return SearchOutcome(results=page, count=self.total(facets, request), facets=facets)
+            page = list(selected.order_by(*_ordering(request.sort)).for_listing()[window])
+        return SearchOutcome(results=page, count=self.total(facets, request), facets=facets, text_matches=len(text_ids))
+
+    def text_matches(self, query: str, base):
+        """(the text query, the ids it matches): every word first; most of them if that finds few."""
+        text = text_query(query)
+        ids = list(
+            self.backend.search(text, base, order_by_relevance=False)
+            .get_queryset()
+            .values_list("pk", flat=True)[: MAX_MATERIALISED_IDS + 1]
+        )
+        if len(ids) < FEW_TEXT_MATCHES and part_count(query) > 1:
+            text = text_query(query, relaxed=True)
+            more = self.backend.search(text, base, order_by_relevance=False).get_queryset()
+            ids = list(more.values_list("pk", flat=True)[: MAX_MATERIALISED_IDS + 1])
+        return text, ids
 
     @staticmethod
     def total(facets, request: SearchRequest) -> int:
@@ -215,28 +257,75 @@ class ElasticsearchEngine:
 
     def run(self, request: SearchRequest) -> SearchOutcome:
         base = published_practices(locale=request.locale)
-        by_relevance = bool(request.query) and request.sort == "relevance"
-        compiler = self.backend.query_compiler_class(
-            base, expand(request.query) if request.query else MATCH_ALL, order_by_relevance=by_relevance
+        meaning = [pk for pk, _ in rank_by_meaning(request.query, locale_id=request.locale.pk)] if request.query else []
+        text = text_query(request.query) if request.query else MATCH_ALL
+        response = self.search(base, request, text, meaning)
+        if request.query and response["aggregations"]["text"]["doc_count"] < FEW_TEXT_MATCHES:
+            if part_count(request.query) > 1:
+                response = self.search(base, request, text_query(request.query, relaxed=True), meaning)
+        hits = response["hits"]["hits"]
+        pks = [int(hit["fields"]["pk"][0]) for hit in hits]
+        if request.query and request.sort == "relevance":
+            # Text matches score above 0; practices found only by meaning score 0 (see `search`).
+            text_ranked = [pk for pk, hit in zip(pks, hits, strict=True) if hit["_score"]]
+            allowed = {int(bucket["key"]) for bucket in response["aggregations"]["meaning"]["pks"]["buckets"]}
+            pks = fuse(text_ranked, [pk for pk in meaning if pk in allowed])[
+                request.offset : request.offset + request.limit
+            ]
+        pages = {page.pk: page for page in PracticePage.objects.filter(pk__in=pks).for_listing()}
+        facets = {
+            key: {_stored(key, str(bucket["key"])): bucket["doc_count"] for bucket in aggregation["values"]["buckets"]}
+            for key, aggregation in response["aggregations"].items()
+            if key in FACETS_BY_KEY
+        }
+        return SearchOutcome(
+            results=[pages[pk] for pk in pks if pk in pages],
+            count=response["hits"]["total"]["value"],
+            facets=facets,
+            text_matches=response["aggregations"]["text"]["doc_count"],
         )
+
+    def search(self, base, request: SearchRequest, text, meaning: list[int]) -> dict:
+        """One request: the text query OR the practices found by meaning (at score 0), filtered
+        after the query (`post_filter`), every facet counted over both, and which of the meaning
+        results pass the filters (osmem has no kNN: docs/search.md)."""
+        by_relevance = bool(request.query) and request.sort == "relevance"
+        compiler = self.backend.query_compiler_class(base, text, order_by_relevance=by_relevance)
         mapping = compiler.mapping
         columns = {facet.key: self._column(mapping, facet.index_field) for facet in FACETS}
         filters = {
             key: self._facet_filter(columns[key], values) for key, values in request.selections.items() if values
         }
         years = self._year_filter(mapping, request)
+        query = text_clause = compiler.get_query()
+        if meaning:
+            # The ids, within what the base queryset allows (live, public, this language tree).
+            allowed = self.backend.query_compiler_class(base, MATCH_ALL).get_query()
+            by_meaning = {"bool": {"filter": [{"terms": {"pk": [str(pk) for pk in meaning]}}, allowed]}}
+            query = {"bool": {"should": [text_clause, {"constant_score": {"filter": by_meaning, "boost": 0}}]}}
+        window = {"from_": request.offset, "size": request.limit}
+        if by_relevance:
+            window = {"from_": 0, "size": max(FUSION_DEPTH, request.offset + request.limit)}
         body = {
-            "query": compiler.get_query(),
+            "query": query,
             "post_filter": {"bool": {"filter": list(filters.values()) + years}},
             "aggregations": {
-                facet.key: {
-                    "filter": {"bool": {"filter": [f for k, f in filters.items() if k != facet.key] + years}},
-                    "aggregations": {"values": {"terms": {"field": columns[facet.key], "size": MAX_BUCKETS}}},
-                }
-                for facet in FACETS
+                "text": {"filter": text_clause},
+                "meaning": {
+                    "filter": {
+                        "bool": {"filter": [{"terms": {"pk": [str(pk) for pk in meaning]}}, *filters.values(), *years]}
+                    },
+                    "aggregations": {"pks": {"terms": {"field": "pk", "size": len(meaning) or 1}}},
+                },
+                **{
+                    facet.key: {
+                        "filter": {"bool": {"filter": [f for k, f in filters.items() if k != facet.key] + years}},
+                        "aggregations": {"values": {"terms": {"field": columns[facet.key], "size": MAX_BUCKETS}}},
+                    }
+                    for facet in FACETS
+                },
             },
-            "from_": request.offset,
-            "size": request.limit,
+            **window,
             "track_total_hits": True,
             "_source": False,
             "stored_fields": "pk",
@@ -244,18 +333,7 @@ class ElasticsearchEngine:
         if not by_relevance:
             body["sort"] = self._sort(mapping, request.sort)
         index = self.backend.get_index_for_model(PracticePage).name
-        response = self.backend.es.search(index=index, **body)
-        pks = [int(hit["fields"]["pk"][0]) for hit in response["hits"]["hits"]]
-        pages = {page.pk: page for page in PracticePage.objects.filter(pk__in=pks).for_listing()}
-        facets = {
-            key: {_stored(key, str(bucket["key"])): bucket["doc_count"] for bucket in aggregation["values"]["buckets"]}
-            for key, aggregation in response["aggregations"].items()
-        }
-        return SearchOutcome(
-            results=[pages[pk] for pk in pks if pk in pages],
-            count=response["hits"]["total"]["value"],
-            facets=facets,
-        )
+        return self.backend.es.search(index=index, **body)
 
     @staticmethod
     def _column(mapping, field_name: str) -> str:

@@ -29,6 +29,7 @@ class SearchParameters:
     codes: dict[str, list[str]]  # facet key -> selected codes, as they go back into URLs
     options: dict[str, list[Option]]
     messages: list[str] = field(default_factory=list)
+    correct_spelling: bool = True  # `literal=1`: search exactly what was typed, no automatic correction
 
     @property
     def active_filter_count(self) -> int:
@@ -103,5 +104,11 @@ def parse_search_parameters(data, *, locale: Locale, allow_page_size: bool = Fal
         limit=page_size,
     )
     return SearchParameters(
-        request=request, page=page, page_size=page_size, codes=codes, options=options, messages=messages
+        request=request,
+        page=page,
+        page_size=page_size,
+        codes=codes,
+        options=options,
+        messages=messages,
+        correct_spelling=data.get("literal") != "1",
     )

@@ -52,3 +52,21 @@ class SearchTermStat(models.Model):
 
     def __str__(self):
         return self.query
+
+
+class PassageVector(models.Model):
+    """One passage of a practice (title and summary, problem, an approach block…) as a vector of
+    meaning, for the semantic side of the search (search/semantic.py). Rebuilt, never edited."""
+
+    page = models.ForeignKey("practices.PracticePage", on_delete=models.CASCADE, related_name="+")
+    position = models.PositiveSmallIntegerField()
+    # sha1 of the passage's text: an alias or an unchanged section reuses its vector.
+    digest = models.CharField(max_length=40, db_index=True)
+    vector = models.BinaryField()  # float32, L2-normalised (search/embeddings.py)
+
+    class Meta:
+        ordering = ["page", "position"]
+        constraints = [models.UniqueConstraint(fields=["page", "position"], name="unique_passage_position")]
+
+    def __str__(self):
+        return f"{self.page_id}:{self.position}"

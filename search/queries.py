@@ -1,7 +1,7 @@
 """The single source of every practice search: the HTML page, the JSON API and (later) autocomplete."""
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from math import ceil
 
 from django.utils.translation import gettext as _
@@ -37,15 +37,29 @@ class SearchPage:
     messages: list[str]
     degraded: bool = False
     promotions: list = field(default_factory=list)
-    spelling: str | None = None
+    spelling: str | None = None  # "Did you mean…", only when that spelling finds practices
+    corrected_to: str | None = None  # the query actually shown when the typed one matched no word
     filters_to_drop: list = field(default_factory=list)  # (facet key, label, code) of active filters
 
 
 def search_practices(parameters) -> SearchPage:
     from .engine import run_search
+    from .log import record_search
+    from .suggestions import near_spelling, promoted
 
     request = parameters.request
     outcome = run_search(request)
+    corrected_to = suggestion = None
+    if request.query and not outcome.text_matches:
+        # No word matched: run the best spelling at once and say so, unless the visitor asked
+        # for exactly what they typed (the link under "Showing results for").
+        spelling = near_spelling(request.query)
+        if spelling:
+            retry = run_search(replace(request, query=spelling))
+            if retry.text_matches and parameters.correct_spelling:
+                outcome, corrected_to, request = retry, spelling, replace(request, query=spelling)
+            elif retry.text_matches:
+                suggestion = spelling
     page_count = max(1, ceil(outcome.count / parameters.page_size))
     page = parameters.page
     if page > page_count:
@@ -63,10 +77,7 @@ def search_practices(parameters) -> SearchPage:
             FacetValue(option.code, option.label, counts.get(option.value, 0), option.code in selected)
             for option in options
         ]
-    from .log import record_search
-    from .suggestions import near_spelling, promoted
-
-    record_search(query=request.query, language=request.locale.language_code, count=outcome.count)
+    record_search(query=parameters.request.query, language=request.locale.language_code, count=outcome.count)
     result = SearchPage(
         results=outcome.results,
         count=outcome.count,
@@ -76,9 +87,10 @@ def search_practices(parameters) -> SearchPage:
         messages=parameters.messages,
         degraded=outcome.degraded,
         promotions=promoted(request.query, request.locale),
+        corrected_to=corrected_to,
+        spelling=suggestion,
     )
     if outcome.count == 0:
-        result.spelling = near_spelling(request.query) if request.query else None
         result.filters_to_drop = [
             (key, value.label, value.code) for key, values in facets.items() for value in values if value.selected
         ]
@@ -108,3 +120,57 @@ def suggest_practices(*, query: str, locale, limit: int = AUTOCOMPLETE_LIMIT) ->
     except ENGINE_ERRORS:
         breaker.trip()
         return list(fallback_backend().autocomplete(query, practices)[:limit])
+
+
+@dataclass
+class Suggestion:
+    group: str  # "country", "institution", "topic", "search" or "practice": the order they are listed in
+    label: str
+    url: str
+    detail: str = ""  # the practice's country
+    language: str = ""  # the language the label is written in
+
+
+SUGGESTION_GROUPS = ("country", "institution", "topic", "search", "practice")
+VOCABULARY_SUGGESTIONS = 2  # per vocabulary group, so that practice titles keep most of the list
+
+
+def _starts_a_word(prefix: str, text: str) -> bool:
+    """Accent- and case-insensitive: "guat" starts "Guatemala", "bras" starts "Brasil", "coi" starts "COI"."""
+    from .backends.analysis import WORD, fold
+
+    folded = fold(text)
+    return folded.startswith(prefix) or any(word.startswith(prefix) for word in WORD.findall(folded))
+
+
+def suggest(*, query: str, locale, search_url: str, limit: int = AUTOCOMPLETE_LIMIT) -> list[Suggestion]:
+    """What the visitor may be typing, grouped: countries, institutions and topics (each opens the
+    search filtered by it), thesaurus terms (a search), then practice titles; labels in the
+    page's language. Vocabularies come from the facet options' cache: no query per keystroke."""
+    from urllib.parse import urlencode
+
+    from .backends.analysis import fold
+    from .facets import FACETS_BY_KEY
+    from .thesaurus import synonym_groups
+
+    query = clean_query(query)
+    prefix = fold(query)
+    if len(prefix) < 2:
+        return []
+    found: list[Suggestion] = []
+    for key in ("country", "institution", "topic"):
+        options = [o for o in FACETS_BY_KEY[key].options(locale) if _starts_a_word(prefix, o.label)]
+        found += [
+            Suggestion(key, o.label, f"{search_url}?{urlencode({key: o.code})}")
+            for o in options[:VOCABULARY_SUGGESTIONS]
+        ]
+    terms = [terms[0] for terms in synonym_groups() if any(fold(term).startswith(prefix) for term in terms)]
+    found += [
+        Suggestion("search", term, f"{search_url}?{urlencode({'q': term})}") for term in terms[:VOCABULARY_SUGGESTIONS]
+    ]
+    room = max(limit - len(found), limit // 2)
+    for practice in suggest_practices(query=query, locale=locale, limit=room):
+        country = practice.country.localized_name() if practice.country else ""
+        url = practice.get_url()
+        found.append(Suggestion("practice", practice.title, url, country, practice.content_language))
+    return found[:limit]

@@ -1,9 +1,12 @@
-"""Query expansion with the secretariat's thesaurus: "backlog" also searches "rezago" and "passivo"."""
+"""Query expansion with the secretariat's thesaurus: "backlog" also searches "rezago" and "passivo".
+
+Terms match on folded stems in the three languages, so plurals and inflections expand too:
+"notificações" meets the group of "notificação", "rezagos" the group of "rezago".
+"""
 
 from django.core.cache import cache
-from modelsearch.query import And, Or, PlainText
 
-from .backends.analysis import fold
+from .backends.analysis import stems
 
 CACHE_KEY = "search-thesaurus"
 CACHE_SECONDS = 60
@@ -23,28 +26,29 @@ def invalidate_thesaurus() -> None:
     cache.delete(CACHE_KEY)
 
 
-def expand(query: str):
-    """The query as Wagtail search query objects: every word must match (AND); a word or phrase
-    found in the thesaurus matches any of its equivalents (OR). Without a match, plain text."""
-    words = query.split()
-    folded_words = [fold(word) for word in words]
-    index = {}
+def _same_word(stems_a: tuple[str, ...], stems_b: tuple[str, ...]) -> bool:
+    return not set(stems_a).isdisjoint(stems_b)
+
+
+def thesaurus_parts(words: list[str]) -> list[tuple[str, list[str]]]:
+    """The query's words as parts: ("thesaurus", equivalent terms) where a word or phrase of the
+    thesaurus starts (longest first), ("word", [word]) elsewhere."""
+    entries = []  # (stems of each word of the term, the group's terms)
     for terms in synonym_groups():
         for term in terms:
-            index[tuple(fold(term).split())] = terms
-    parts, position, expanded = [], 0, False
-    longest = max((len(key) for key in index), default=0)
+            entries.append(([stems(word) for word in term.split()], terms))
+    entries.sort(key=lambda entry: -len(entry[0]))
+    query_stems = [stems(word) for word in words]
+    parts, position = [], 0
     while position < len(words):
-        for size in range(min(longest, len(words) - position), 0, -1):
-            terms = index.get(tuple(folded_words[position : position + size]))
-            if terms:
-                parts.append(Or([PlainText(term, operator="and") for term in terms]))
+        for term_stems, terms in entries:
+            size = len(term_stems)
+            window = query_stems[position : position + size]
+            if size and len(window) == size and all(map(_same_word, window, term_stems)):
+                parts.append(("thesaurus", terms))
                 position += size
-                expanded = True
                 break
         else:
-            parts.append(PlainText(words[position], operator="and"))
+            parts.append(("word", [words[position]]))
             position += 1
-    if not expanded:
-        return PlainText(query, operator="and")
-    return parts[0] if len(parts) == 1 else And(parts)
+    return parts

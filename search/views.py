@@ -3,14 +3,16 @@
 from django.core.cache import cache
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext
 from wagtail.models import Locale
 
 from core.http import read_only
 
 from .facets import FACETS
 from .forms import parse_search_parameters
-from .queries import search_practices, suggest_practices
+from .queries import search_practices, suggest
 
 API_LANGUAGES = {"es", "en", "pt"}
 
@@ -21,6 +23,7 @@ def search(request):
     page = search_practices(parameters)
     context = {
         "query": parameters.request.query,
+        "shown_query": page.corrected_to or parameters.request.query,
         "parameters": parameters,
         "search": page,
         "facet_groups": [(facet, page.facets[facet.key]) for facet in FACETS],
@@ -69,6 +72,7 @@ def api_search(request):
             "facets": {key: {value.code: value.count for value in values} for key, values in page.facets.items()},
             "messages": page.messages,
             "degraded": page.degraded,
+            "corrected_to": page.corrected_to,
         }
     return JsonResponse(body, json_dumps_params={"ensure_ascii": False})
 
@@ -96,16 +100,25 @@ def api_autocomplete(request):
     language = _api_language(request)
     with translation.override(language):
         locale = Locale.objects.get(language_code=language)
-        suggestions = suggest_practices(query=request.GET.get("q", ""), locale=locale)
+        search_url = reverse("search")
+        labels = {
+            "country": gettext("Country"),
+            "institution": gettext("Institution"),
+            "topic": gettext("Topic"),
+            "search": gettext("Search term"),
+            "practice": gettext("Practice"),
+        }
         body = {
             "results": [
                 {
-                    "title": practice.title,
-                    "url": practice.get_url(request),
-                    "country": practice.country.localized_name() if practice.country else "",
-                    "language": practice.content_language,
+                    "group": suggestion.group,
+                    "group_label": labels[suggestion.group],
+                    "title": suggestion.label,
+                    "url": suggestion.url,
+                    "country": suggestion.detail,
+                    "language": suggestion.language or language,
                 }
-                for practice in suggestions
+                for suggestion in suggest(query=request.GET.get("q", ""), locale=locale, search_url=search_url)
             ]
         }
     return JsonResponse(body, json_dumps_params={"ensure_ascii": False})

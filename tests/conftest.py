@@ -12,6 +12,10 @@ from wagtail.models import Locale
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         call_command("load_demo", "--force", verbosity=0)
+        # The semantic search's vectors, embedded once for the session (search/semantic.py).
+        from search.semantic import index_live_practices
+
+        index_live_practices()
 
 
 @pytest.fixture(autouse=True)

@@ -21,9 +21,16 @@ def stems(word: str) -> tuple[str, ...]:
     """The word's stems in the three site languages, so that a Spanish query meets Portuguese text.
 
     "refugiados" -> ("refugi", "refugiado"); "entrevista" and "entrevistas" share "entrev".
+    Each stemmer also runs on the accented word (then folded): Portuguese "-ções"/"-ção" only
+    reduce with their accents, so "notificações" and "notificação" share "notific".
     """
-    folded = fold(word)
-    return tuple(dict.fromkeys(_stemmers[language].stemWord(folded) for language in LANGUAGES))
+    folded, lowered = fold(word), word.casefold()
+    return tuple(
+        dict.fromkeys(
+            [_stemmers[language].stemWord(folded) for language in LANGUAGES]
+            + [fold(_stemmers[language].stemWord(lowered)) for language in LANGUAGES]
+        )
+    )
 
 
 def stemmed_text(text: str) -> str:

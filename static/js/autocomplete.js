@@ -1,4 +1,5 @@
-// Search suggestions as an ARIA 1.2 combobox (list autocomplete): typing shows practice titles,
+// Search suggestions as an ARIA 1.2 combobox (list autocomplete): typing shows countries,
+// institutions, topics, searches and practice titles, in that order, each labelled with its group,
 // Arrow keys move through them, Enter opens one, Escape closes the list. Without JavaScript the
 // field is a plain search box.
 (function () {
@@ -65,7 +66,11 @@
                 var country = document.createElement("span");
                 country.className = "autocomplete__country";
                 country.textContent = result.country;
-                option.append(title, " ", country);
+                var group = document.createElement("span");
+                group.className = "autocomplete__group";
+                group.textContent = result.group_label || "";
+                if (i > 0 && results[i - 1].group === result.group) group.classList.add("autocomplete__group--repeat");
+                option.append(group, " ", title, " ", country);
                 option.addEventListener("mousedown", function (event) {
                     event.preventDefault();
                     window.location.href = result.url;

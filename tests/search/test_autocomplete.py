@@ -27,3 +27,32 @@ def test_odd_input_gets_an_empty_list_not_an_error(client, query):
 
 def test_at_most_eight_suggestions(client):
     assert len(suggestions(client, q="de")) <= 8
+
+
+@pytest.mark.parametrize(
+    ("lang", "query", "group", "label"),
+    [
+        ("es", "Guat", "country", "Guatemala"),
+        ("es", "bras", "country", "Brasil"),
+        ("en", "Braz", "country", "Brazil"),
+        ("pt", "brás", "country", "Brasil"),
+        ("es", "COI", "search", "información sobre país de origen"),
+        ("es", "digitaliz", "topic", "Digitalización"),
+    ],
+)
+def test_countries_topics_and_thesaurus_terms_are_suggested_with_their_group(client, lang, query, group, label):
+    results = suggestions(client, q=query, lang=lang)
+    matching = [s for s in results if s["group"] == group]
+    assert matching and matching[0]["title"].casefold().startswith(label.casefold()), results
+    assert matching[0]["group_label"]
+
+
+def test_groups_come_in_order_and_a_country_opens_the_filtered_search(client):
+    results = suggestions(client, q="Méx")
+    order = ["country", "institution", "topic", "search", "practice"]
+    groups = [s["group"] for s in results]
+    assert groups == sorted(groups, key=order.index)
+    country = next(s for s in results if s["group"] == "country")
+    assert country["url"] == "/es/buscar/?country=MX"
+    assert client.get(country["url"]).status_code == 200
+    assert any(s["group"] == "practice" for s in results)  # titles with "México" still come

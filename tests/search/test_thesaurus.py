@@ -69,3 +69,11 @@ def test_relevance_puts_the_title_match_first(backend_name):
     request = SearchRequest(locale=Locale.objects.get(language_code="es"), query="intérpretes", limit=100)
     order = [page.pk for page in run_search(request).results]
     assert order.index(in_title.pk) < order.index(in_text.pk)
+
+
+def test_plurals_and_inflections_expand_like_the_term(backend_name):
+    """The group of "notificação" also answers "notificações" (terms match on stems)."""
+    page = make_practice(institution("BZ"), title="Plain letters", summary="Every notification is read aloud.")
+    reindex(backend_name)
+    assert page.pk in found("notificações")
+    assert page.pk in found("notificaciones")
