@@ -4,6 +4,7 @@ from functools import partial
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+
 from officials.page_forms import OnlyPermittedMediaPageForm
 
 from .choices import language_of_country
