@@ -297,8 +297,12 @@ SEARCH_RESPONSE = {
         "facets": {"type": "object", "additionalProperties": {"type": "object", "additionalProperties": INTEGER}},
         "messages": _list(STRING),
         "degraded": {"type": "boolean"},
+        "corrected_to": {
+            **NULLABLE_STRING,
+            "description": "When the words typed found nothing, the spelling searched instead (null otherwise).",
+        },
     },
-    "required": ["count", "page", "page_size", "results", "facets", "messages", "degraded"],
+    "required": ["count", "page", "page_size", "results", "facets", "messages", "degraded", "corrected_to"],
 }
 
 EXPORT_RECORD = {

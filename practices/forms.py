@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from officials.page_forms import OnlyPermittedMediaPageForm
 
 from .choices import language_of_country
-from .taxonomy import Keyword, Topic
+from .taxonomy import Country, Keyword, Topic
 
 # Checkbox fields whose vocabulary the search facets already keep cached, named in the active
 # language and dropped when an entry is saved (search/facets.py, search/signals.py).
@@ -36,9 +36,9 @@ class PracticePageForm(OnlyPermittedMediaPageForm):
         # A new practice is written in its institution's language: a Brazilian official writes
         # in Portuguese without having to change "original language" first.
         if self.instance.pk is None and "original_language" in self.fields:
-            country = getattr(getattr(parent_page, "specific_deferred", None), "country", None)
-            if country is not None:
-                self.initial["original_language"] = language_of_country(country.iso2)
+            country_id = getattr(getattr(parent_page, "specific_deferred", None), "country_id", None)
+            if country_id is not None:
+                self.initial["original_language"] = language_of_country(Country.iso2_of(country_id))
 
     def use_cached_vocabularies(self) -> None:
         """Each checkbox list was read from the database twice per form (once for the page, once for

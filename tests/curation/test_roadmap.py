@@ -72,6 +72,9 @@ def test_filters_combine_and_stay_in_the_url(client):
 )
 def test_bad_filter_values_are_ignored_with_a_message_never_a_500(client, query):
     response = client.get(URL["es"] + query)
+    if "%00" in query:  # a NUL anywhere in an address is refused before any view (core/middleware.py)
+        assert response.status_code == 400
+        return
     assert response.status_code == 200
     html = response.content.decode()
     assert "<script>" not in html

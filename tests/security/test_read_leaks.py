@@ -144,8 +144,9 @@ def test_the_tag_autocomplete_offers_only_keywords_of_pages_the_official_may_see
 
 def test_the_tag_autocomplete_answers_a_nul_with_a_translated_400(ar_client, db):
     response = ar_client.get("/admin/tag-autocomplete/practices/keyword/?term=a%00b", HTTP_ACCEPT_LANGUAGE="es")
+    # Refused by the address guard before the view (core/middleware.py), in the admin's language.
     assert response.status_code == 400
-    assert json.loads(response.content)["error"]
+    assert "NUL" in response.content.decode()
 
 
 @pytest.mark.parametrize("where", ["attachment", "document block", "image block"])
