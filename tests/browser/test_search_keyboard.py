@@ -27,8 +27,8 @@ def test_suggestions_follow_the_combobox_pattern_by_keyboard(page, site_url):
     assert target
     screenshot(page, "autocomplete-es-desktop")
     page.keyboard.press("Enter")
-    page.wait_for_load_state()
-    assert target.split("?")[0] in page.url and page.url.rstrip("/") != f"{site_url}/es"
+    page.wait_for_url(lambda url: target.split("?")[0] in url and url.rstrip("/") != f"{site_url}/es")
+    assert page.locator("h1").count() == 1
 
 
 def test_escape_closes_the_suggestions(page, site_url):
