@@ -87,6 +87,7 @@ def test_memory_does_not_grow_with_the_number_of_practices(client, settings, ins
     generate_practices(institution, 700, start=140)
     large_peak, large_rows = _peak_while_streaming(client)
     assert large_rows >= small_rows + 700
-    # Four times the practices; the peak stays about that of one batch of 50 (holding every
-    # practice would take about 1 MB more per 50).
-    assert large_peak < small_peak * 1.5, (small_peak, large_peak)
+    # Six times the practices; the peak stays about that of one batch of 50. Holding every
+    # practice would take about 1 MB more per 50 (+14 MB here, over 4x); twice the small peak
+    # leaves room for the noise measured on a loaded machine (1.51x once, in session 9's CI run).
+    assert large_peak < small_peak * 2, (small_peak, large_peak)
