@@ -98,13 +98,18 @@ check: install messages
 	$(MANAGE) makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=config.settings.production SECRET_KEY=$$($(BIN)/python -c "import secrets; print(secrets.token_urlsafe(64))") ALLOWED_HOSTS=example.org CACHE_URL=redis://127.0.0.1:6379/0 $(MANAGE) check --deploy --fail-level WARNING
 
+TEMPLATES := $(shell git ls-files '*/templates/*.html' 2>/dev/null)
+
+## lint: ruff (code and format), djhtml (template indentation)
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	@$(BIN)/djhtml --check $(TEMPLATES)
 
 format: install
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
+	$(BIN)/djhtml $(TEMPLATES)
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles .test-media test-artifacts

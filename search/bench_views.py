@@ -21,5 +21,5 @@ def naive_search(request):
     except EmptyPage:
         search_results = paginator.page(paginator.num_pages)
     return TemplateResponse(
-        request, "bench/naive_search.html", {"search_query": search_query, "search_results": search_results}
+        request, "search/bench_naive_search.html", {"search_query": search_query, "search_results": search_results}
     )

@@ -99,7 +99,7 @@ WSGI_APPLICATION = "config.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [BASE_DIR / "templates"],
+        "DIRS": [],  # every template lives in its app's templates/ (site-wide ones in home/)
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
