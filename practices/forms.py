@@ -5,9 +5,8 @@ from functools import partial
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from officials.page_forms import OnlyPermittedMediaPageForm
-
 from .choices import language_of_country
+from .page_forms import OnlyPermittedMediaPageForm
 from .taxonomy import Country, Keyword, Topic
 
 # Checkbox fields whose vocabulary the search facets already keep cached, named in the active

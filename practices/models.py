@@ -15,12 +15,11 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from officials.page_forms import OnlyPermittedMediaPageForm
-
 from .blocks import TEXT_FEATURES, ApproachBlock, LessonsBlock
 from .choices import FIRST_YEAR, LAST_YEAR, BudgetRange, PracticeKind, PracticeStatus
 from .forms import PracticePageForm
 from .mixins import OriginalLanguageMixin
+from .page_forms import OnlyPermittedMediaPageForm
 from .revisions import with_references_checked
 from .taxonomy import Country, Keyword, Mechanism, ProcedureStage, TaggedKeyword, TaggedTopic, Topic  # noqa: F401
 
