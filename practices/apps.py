@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from core import permissions
+
 
 class PracticesConfig(AppConfig):
     name = "practices"
@@ -8,4 +10,10 @@ class PracticesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        # The secretariat edits the reference vocabularies (the snippets under *Reference data*).
+        permissions.declare(
+            secretariat_models=[
+                f"practices.{model}" for model in ("topic", "keyword", "country", "mechanism", "procedurestage")
+            ]
+        )
         from . import signals  # noqa: F401

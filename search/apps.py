@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from core import permissions
+
 
 class SearchConfig(AppConfig):
     name = "search"
@@ -9,4 +11,6 @@ class SearchConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        # The secretariat keeps the thesaurus (synonym groups, a snippet).
+        permissions.declare(secretariat_models=["practice_search.synonymgroup"])
         from . import signals  # noqa: F401
