@@ -7,6 +7,7 @@ view; the reindex time; SQL queries and engine requests per search page. Never r
 database that matters: it adds thousands of fictitious practices.
 """
 
+import io
 import os
 import random
 import shutil
@@ -30,7 +31,6 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from practices.models import InstitutionPage, PracticePage, ResultIndicator
-from practices.services import ensure_site_tree
 from practices.taxonomy import Mechanism, ProcedureStage, Topic
 from search import log as search_log
 
@@ -54,7 +54,8 @@ class Command(BaseCommand):
         parser.add_argument("--clients", type=int, default=50)
 
     def handle(self, *args, count, rounds, engine, load_seconds, clients, **options):
-        ensure_site_tree()
+        # By name: the site is assembled by home/, which sits above search (docs/architecture.md).
+        call_command("setup_site", stdout=io.StringIO())
         existing = PracticePage.objects.filter(external_id__startswith="bench-").count()
         if existing < count:
             started = time.perf_counter()
