@@ -12,7 +12,7 @@ from datetime import date
 from django.db import transaction
 from django.db.models import F
 
-from stats.tally import SharedTally
+from core.tally import SharedTally
 
 from .backends.analysis import fold
 

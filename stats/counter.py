@@ -20,7 +20,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from .tally import SharedTally
+from core.tally import SharedTally
 
 FLUSH_EVERY = 100
 FLUSH_SECONDS = 60
