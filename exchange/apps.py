@@ -16,6 +16,7 @@ class ExchangeConfig(AppConfig):
             officials=answer,
             secretariat=[*answer, "exchange.delete_exchangerequest", "exchange.see_all_exchangerequest"],
         )
+        # In ready(): Django imports models and signal receivers only once the app registry is ready.
         from wagtail.permissions import register_permission_policy
 
         from . import signals  # noqa: F401

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import BaseLogEntry, BaseLogEntryManager
 
 from .choices import ExchangeFormat, RequestStatus
+from .permissions import ExchangeRequestPermissionPolicy
 
 NAME_MAX = 150
 INSTITUTION_MAX = 200
@@ -127,7 +128,6 @@ class ExchangeRequestLogEntryManager(BaseLogEntryManager):
     def viewable_by_user(self, user):
         # Wagtail's default shows every entry of a model to anyone with a permission on it; the
         # site-history report would then tell one institution's officials about another's requests.
-        from .permissions import ExchangeRequestPermissionPolicy
 
         visible = ExchangeRequestPermissionPolicy(ExchangeRequest).instances_user_has_any_permission_for(
             user, ["view", "change", "delete"]

@@ -12,4 +12,5 @@ class OfficialsConfig(AppConfig):
     def ready(self):
         # Inviting officials: an account limited to one institution, never user management.
         permissions.declare(secretariat=["officials.add_invitation", "officials.view_invitation"])
+        # In ready(): Django imports models and signal receivers only once the app registry is ready.
         from . import workflow_names  # noqa: F401 - connects the name translation

@@ -16,4 +16,5 @@ class PracticesConfig(AppConfig):
                 f"practices.{model}" for model in ("topic", "keyword", "country", "mechanism", "procedurestage")
             ]
         )
-        from . import signals  # noqa: F401
+        # In ready(): Django imports models and signal receivers only once the app registry is ready.
+        from . import signals  # noqa: F401 (connects the receivers)

@@ -13,4 +13,5 @@ class SearchConfig(AppConfig):
     def ready(self):
         # The secretariat keeps the thesaurus (synonym groups, a snippet).
         permissions.declare(secretariat_models=["practice_search.synonymgroup"])
-        from . import signals  # noqa: F401
+        # In ready(): Django imports models and signal receivers only once the app registry is ready.
+        from . import signals  # noqa: F401 (connects the receivers)

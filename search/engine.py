@@ -38,6 +38,7 @@ from indexing.breaker import ENGINE_ERRORS, breaker
 from practices.models import PracticePage
 from practices.queries import published_practices
 
+from .backends.database import SearchBackend
 from .facets import FACETS, FACETS_BY_KEY
 from .semantic import rank_by_meaning
 from .text import part_count, text_query
@@ -96,8 +97,6 @@ def fallback_backend():
 
     name = FALLBACK_BACKEND if FALLBACK_BACKEND in settings.WAGTAILSEARCH_BACKENDS else None
     if name is None:
-        from .backends.database import SearchBackend
-
         return SearchBackend({})
     return get_search_backend(name)
 

@@ -15,6 +15,7 @@ from django.db.models import F
 from core.tally import SharedTally
 
 from .backends.analysis import fold
+from .models import SearchTermStat
 
 FLUSH_EVERY = 100
 FLUSH_SECONDS = 60
@@ -42,8 +43,6 @@ def flush() -> int:
 
 
 def _write(events: Counter) -> int:
-    from .models import SearchTermStat
-
     buffer, zero = Counter(), Counter()
     for (day, language, query, without_results), number in events.items():
         buffer[(day, language, query)] += number

@@ -32,7 +32,12 @@ from wagtail.models import Locale
 
 from practices.models import InstitutionPage, PracticePage, ResultIndicator
 from practices.taxonomy import Mechanism, ProcedureStage, Topic
+from search import embeddings, semantic
 from search import log as search_log
+from search.engine import run_search
+from search.forms import parse_search_parameters
+from search.semantic import index_live_practices
+from tests.search.osmem import PlainJsonNode
 
 WORDS = (
     "registro entrevista rezago digitalización frontera notificación apelación capacitación calidad integridad "
@@ -65,8 +70,6 @@ class Command(BaseCommand):
         if engine == "osmem":
             server = self.use_osmem()
         try:
-            from search.semantic import index_live_practices
-
             # The vectors first, timed on their own; update_index then finds them unchanged.
             started = time.perf_counter()
             embedded = index_live_practices()
@@ -135,8 +138,6 @@ class Command(BaseCommand):
         from django.conf import settings
         from osmem_server import OsmemServer
 
-        from tests.search.osmem import PlainJsonNode
-
         server = OsmemServer.start()
         settings.WAGTAILSEARCH_BACKENDS = {
             "default": {
@@ -151,9 +152,6 @@ class Command(BaseCommand):
         return server
 
     def report(self, rounds: int, reindex: float, engine: str) -> None:
-        from search.engine import run_search
-        from search.forms import parse_search_parameters
-
         client = Client()
         codes = ["MX", "CR", "CO", "EC", "PE", "BR", "AR"]
         requests = [
@@ -211,8 +209,6 @@ class Command(BaseCommand):
     def semantic_timings(self, requests) -> dict:
         """The hybrid path's own steps: embedding the query, and the matrix product over every passage."""
         import numpy as np
-
-        from search import embeddings, semantic
 
         held = semantic.matrix()
         vectors = {}
