@@ -31,7 +31,7 @@ KNOWN_ADDRESS_DAYS = 90
 
 
 def failure_limit() -> int:
-    return getattr(settings, "LOGIN_GUARD_FAILURES", 10)
+    return settings.LOGIN_GUARD_FAILURES
 
 
 def _failures_key(username: str) -> str:

@@ -25,10 +25,6 @@ def normalise_code(code: str) -> str:
     return "".join(code.split()).replace("-", "").lower()
 
 
-def confirmed_app(user) -> TOTPDevice | None:
-    return TOTPDevice.objects.filter(user=user, confirmed=True).first()
-
-
 def has_two_factor(user) -> bool:
     return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
 

@@ -90,10 +90,6 @@ class ExchangeRequest(models.Model):
 
     get_formats_display.short_description = _("preferred formats")
 
-    @property
-    def institution_country(self):
-        return self.institution.country if self.institution_id else None
-
 
 class StatusChange(models.Model):
     """The history of a request: who moved it to which status, with their note or answer."""

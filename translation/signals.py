@@ -55,7 +55,7 @@ def _is_draft(page, locale) -> bool:
 @receiver(request_finished)
 def _translate_after_response(sender, **kwargs):
     job_ids, _request.job_ids = getattr(_request, "job_ids", None), None
-    if not job_ids or not getattr(settings, "TRANSLATION_AFTER_RESPONSE", True):
+    if not job_ids or not settings.TRANSLATION_AFTER_RESPONSE:
         return
 
-    process_queue(job_ids=job_ids, budget_seconds=getattr(settings, "TRANSLATION_AFTER_RESPONSE_SECONDS", 20))
+    process_queue(job_ids=job_ids, budget_seconds=settings.TRANSLATION_AFTER_RESPONSE_SECONDS)
