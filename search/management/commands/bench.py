@@ -37,7 +37,6 @@ from search import log as search_log
 from search.engine import run_search
 from search.forms import parse_search_parameters
 from search.semantic import index_live_practices
-from tests.search.osmem import PlainJsonNode
 
 WORDS = (
     "registro entrevista rezago digitalización frontera notificación apelación capacitación calidad integridad "
@@ -137,6 +136,9 @@ class Command(BaseCommand):
     def use_osmem(self):
         from django.conf import settings
         from osmem_server import OsmemServer
+
+        # Only with --engine osmem: the test suite's osmem node (tests/ is not part of the site).
+        from tests.search.osmem import PlainJsonNode
 
         server = OsmemServer.start()
         settings.WAGTAILSEARCH_BACKENDS = {
