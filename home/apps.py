@@ -6,3 +6,10 @@ class HomeConfig(AppConfig):
     name = "home"
     verbose_name = _("Home")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        # Django requires signal receivers to be connected here; any content write (commands too)
+        # forgets the cached public pages.
+        from core import pagecache
+
+        pagecache.connect()

@@ -31,6 +31,11 @@ def record_search(*, query: str, language: str, count: int) -> None:
         flush()
 
 
+def record_cached_search(request, *, query: str, language: str, count: int) -> None:
+    """The same search served again from the page cache (core/pagecache.py) is counted again."""
+    record_search(query=query, language=language, count=count)
+
+
 def discard() -> None:
     """Forgets the searches not yet written (tests start each from a clean slate)."""
     _tally.discard()

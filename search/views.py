@@ -8,6 +8,7 @@ from django.utils import translation
 from django.utils.translation import gettext
 from wagtail.models import Locale
 
+from core import pagecache
 from core.http import read_only
 
 from .facets import FACETS
@@ -21,6 +22,14 @@ API_LANGUAGES = {"es", "en", "pt"}
 def search(request):
     parameters = parse_search_parameters(request.GET, locale=_active_locale())
     page = search_practices(parameters)
+    # Counted again when the same page is served from the cache (core/pagecache.py).
+    pagecache.replay_on_hit(
+        request,
+        "search.log.record_cached_search",
+        query=parameters.request.query,
+        language=parameters.request.locale.language_code,
+        count=page.count,
+    )
     context = {
         "query": parameters.request.query,
         "shown_query": page.corrected_to or parameters.request.query,

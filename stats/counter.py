@@ -59,6 +59,13 @@ def record_view(page_id: int) -> None:
         flush()
 
 
+def count_cached_view(request, *, page_id: int) -> None:
+    """A practice page served from the page cache (core/pagecache.py: only to visitors without a
+    session, never a preview) is counted like one rendered, bots left out."""
+    if request.method == "GET" and not is_bot(request.headers.get("User-Agent", "")):
+        record_view(page_id)
+
+
 def discard() -> None:
     """Forgets the views not yet written (tests start each from a clean slate)."""
     _tally.discard()
