@@ -24,13 +24,14 @@ from django.contrib.auth.backends import ModelBackend
 from django.core.cache import cache
 
 from .throttling import client_key, count, hits, keyed_hash
+from .two_factor import has_two_factor
 
 WINDOW_SECONDS = 60 * 60
 KNOWN_ADDRESS_DAYS = 90
 
 
 def failure_limit() -> int:
-    return getattr(settings, "LOGIN_GUARD_FAILURES", 10)
+    return settings.LOGIN_GUARD_FAILURES
 
 
 def _failures_key(username: str) -> str:
@@ -80,7 +81,6 @@ class GuardedAxesBackend(AxesStandaloneBackend):
         super().authenticate(request, username=username, password=password, **kwargs)
         if not username or not is_guarded(username) or is_known_address(request, username):
             return None  # the next backend checks the password
-        from .two_factor import has_two_factor
 
         user = ModelBackend().authenticate(request, username=username, password=password)
         if user is not None and has_two_factor(user):

@@ -12,9 +12,10 @@ from datetime import date
 from django.db import transaction
 from django.db.models import F
 
-from stats.tally import SharedTally
+from core.tally import SharedTally
 
 from .backends.analysis import fold
+from .models import SearchTermStat
 
 FLUSH_EVERY = 100
 FLUSH_SECONDS = 60
@@ -47,8 +48,6 @@ def flush() -> int:
 
 
 def _write(events: Counter) -> int:
-    from .models import SearchTermStat
-
     buffer, zero = Counter(), Counter()
     for (day, language, query, without_results), number in events.items():
         buffer[(day, language, query)] += number

@@ -20,7 +20,10 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from .tally import SharedTally
+from core.tally import SharedTally
+from practices.models import PracticePage
+
+from .models import PracticeView
 
 FLUSH_EVERY = 100
 FLUSH_SECONDS = 60
@@ -41,8 +44,6 @@ def is_bot(user_agent: str) -> bool:
 
 
 def should_count(page, request) -> bool:
-    from practices.models import PracticePage
-
     if request.method != "GET" or not isinstance(page, PracticePage):
         return False
     if getattr(request, "is_preview", False) or is_bot(request.headers.get("User-Agent", "")):
@@ -78,8 +79,6 @@ def flush() -> int:
 
 def _write(buffer: Counter) -> int:
     from wagtail.models import Page
-
-    from .models import PracticeView
 
     # A page deleted since it was read has nothing left to count (and its foreign key would fail).
     existing = set(Page.objects.filter(pk__in={page_id for _, page_id in buffer}).values_list("pk", flat=True))

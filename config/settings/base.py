@@ -9,7 +9,6 @@ from django.utils.translation import gettext_lazy as _
 from .env import cache_from_env, database_from_env, env_bool, env_list, env_str, search_backends_from_env
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
-PROJECT_DIR = BASE_DIR / "config"
 
 DEBUG = env_bool("DEBUG", False)
 # Overridden by dev/test; production refuses to start without a real one.
@@ -353,3 +352,22 @@ LOGGING = {
         "weasyprint": {"level": "WARNING"},
     },
 }
+
+# --- Limits and paths the apps read, declared here so that each has one default ---
+# Practice imports (practices/importing/readers.py, docs/import.md): the largest file, and the most
+# a workbook (a zip archive) may unpack into.
+PRACTICES_IMPORT_MAX_BYTES = 20 * 1024 * 1024
+PRACTICES_IMPORT_MAX_UNPACKED_BYTES = 40 * 1024 * 1024
+# Following a search by e-mail (alerts/): subscription attempts per hour per connection, and the
+# days a confirmation link stays valid (docs/operations.md).
+ALERTS_RATE_LIMIT = 10
+ALERTS_CONFIRMATION_DAYS = 7
+# Overrides of the per-hour limits written in exchange/ratelimit.py ({"sent": 5, "attempts": 20})
+# and accounts/throttling.py (password-reset and invitation e-mails), e.g. {"sent": 10}.
+EXCHANGE_RATE_LIMITS = {}
+ACCOUNT_MAIL_LIMITS = {}
+# The sentence embedder of the hybrid search (search/embeddings.py, docs/search.md): a class with
+# `encode(list[str])`; changing it means re-embedding (`embed_practices --all`).
+SEARCH_EMBEDDER = "search.embeddings.UniversalSentenceEncoder"
+# Where `backup_site` writes its archives unless told (--output-dir; docs/operations.md, Backups).
+BACKUP_DIR = env_str("BACKUP_DIR", "var/backups")

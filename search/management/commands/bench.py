@@ -7,6 +7,7 @@ view; the reindex time; SQL queries and engine requests per search page. Never r
 database that matters: it adds thousands of fictitious practices.
 """
 
+import io
 import os
 import random
 import shutil
@@ -30,9 +31,12 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from practices.models import InstitutionPage, PracticePage, ResultIndicator
-from practices.services import ensure_site_tree
 from practices.taxonomy import Mechanism, ProcedureStage, Topic
+from search import embeddings, semantic
 from search import log as search_log
+from search.engine import run_search
+from search.forms import parse_search_parameters
+from search.semantic import index_live_practices
 
 WORDS = (
     "registro entrevista rezago digitalización frontera notificación apelación capacitación calidad integridad "
@@ -54,7 +58,8 @@ class Command(BaseCommand):
         parser.add_argument("--clients", type=int, default=50)
 
     def handle(self, *args, count, rounds, engine, load_seconds, clients, **options):
-        ensure_site_tree()
+        # By name: the site is assembled by home/, which sits above search (docs/architecture.md).
+        call_command("setup_site", stdout=io.StringIO())
         existing = PracticePage.objects.filter(external_id__startswith="bench-").count()
         if existing < count:
             started = time.perf_counter()
@@ -64,8 +69,6 @@ class Command(BaseCommand):
         if engine == "osmem":
             server = self.use_osmem()
         try:
-            from search.semantic import index_live_practices
-
             # The vectors first, timed on their own; update_index then finds them unchanged.
             started = time.perf_counter()
             embedded = index_live_practices()
@@ -134,6 +137,7 @@ class Command(BaseCommand):
         from django.conf import settings
         from osmem_server import OsmemServer
 
+        # Only with --engine osmem: the test suite's osmem node (tests/ is not part of the site).
         from tests.search.osmem import PlainJsonNode
 
         server = OsmemServer.start()
@@ -150,9 +154,6 @@ class Command(BaseCommand):
         return server
 
     def report(self, rounds: int, reindex: float, engine: str) -> None:
-        from search.engine import run_search
-        from search.forms import parse_search_parameters
-
         client = Client()
         codes = ["MX", "CR", "CO", "EC", "PE", "BR", "AR"]
         requests = [
@@ -210,8 +211,6 @@ class Command(BaseCommand):
     def semantic_timings(self, requests) -> dict:
         """The hybrid path's own steps: embedding the query, and the matrix product over every passage."""
         import numpy as np
-
-        from search import embeddings, semantic
 
         held = semantic.matrix()
         vectors = {}
