@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from core import pagecache  # imports no model: safe before the registry is ready
+
 
 class HomeConfig(AppConfig):
     name = "home"
@@ -8,8 +10,6 @@ class HomeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        # Django requires signal receivers to be connected here; any content write (commands too)
-        # forgets the cached public pages.
-        from core import pagecache
-
+        # Signal receivers are connected once the apps are loaded: any content write (commands
+        # too) forgets the cached public pages.
         pagecache.connect()
