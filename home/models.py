@@ -1,7 +1,5 @@
 """The home page: what the site is for, search, counts, latest practices and a featured slot."""
 
-from urllib.parse import urlencode
-
 from django.conf import settings
 from django.db import models
 from django.db.models import OuterRef, Prefetch, Subquery, prefetch_related_objects
@@ -97,12 +95,13 @@ class HomePage(Page):
     def country_map(self, published):
         """The 17 member states shaded by their published practices, leading into the search (one query)."""
         from home.map import build_map, country_names, practice_counts_by_country
+        from search.facets import FACETS_BY_KEY
 
         search_url = reverse("search")
         return build_map(
             counts=practice_counts_by_country(published),
             names=country_names(self.locale),
-            link=lambda code: f"{search_url}?{urlencode({'country': code})}",
+            link=lambda code: f"{search_url}?{FACETS_BY_KEY['country'].to_query([code])}",
         )
 
     def explore_pages(self) -> list[Page]:
