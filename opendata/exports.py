@@ -18,6 +18,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from core.http import read_only
+from core.spreadsheet import defuse
 from search.engine import run_search
 from search.facets import FACETS
 from search.forms import MAX_RESULT_WINDOW, SearchForm
@@ -39,7 +40,6 @@ ROW_KINDS = ("practices", "indicators")
 SEARCH_PARAMETERS = {"q", "year_from", "year_to", "sort", *(facet.key for facet in FACETS)}
 # Links copied from a search results page carry these; they do not change what is exported.
 IGNORED_PARAMETERS = {"page", "page_size"}
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def batch_size() -> int:
@@ -127,12 +127,8 @@ def release(pages) -> None:
 
 
 def escape_cell(value):
-    """OWASP CSV injection: text that a spreadsheet would run as a formula starts with a quote."""
-    if value is None:
-        return ""
-    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
-        return "'" + value
-    return value
+    """An empty cell for None; text a spreadsheet would run as a formula defused (core/spreadsheet.py)."""
+    return "" if value is None else defuse(value)
 
 
 class _Line:
