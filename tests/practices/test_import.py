@@ -220,6 +220,12 @@ def test_xlsx_with_the_same_columns_imports(db, es, tmp_path):
         ({"title": ""}, "line 2, field “title”: this field is required"),
         # Lengths are the model's own rule, in its words (clean_fields), not restated by the importer.
         ({"summary": "x" * 301}, "line 2, field “summary”: Ensure this value has at most 300 characters (it has 301)"),
+        ({"title": "t" * 256}, "line 2, field “title”: Ensure this value has at most 255 characters (it has 256)"),
+        (
+            {"results": [{"indicator": "i" * 256, "result": 1}]},
+            "field “results[1].indicator”: Ensure this value has at most 255 characters (it has 256)",
+        ),
+        ({"results": [{"indicator": "x", "result": 1, "unit": "u" * 61}]}, "field “results[1].unit”: Ensure"),
         ({"kind": "anecdote"}, "line 2, field “kind”: unknown value “anecdote”"),
         ({"contact_email": "not-an-address"}, "line 2, field “contact_email”: “not-an-address” is not a valid e-mail"),
         ({"results": [{"indicator": "x", "result": "many"}]}, "field “results[1].result”: “many” is not a number"),
