@@ -32,17 +32,36 @@ def test_a_batch_adds_to_the_existing_row_or_creates_it():
     assert (row.searches, row.zero_results) == (5, 1)
 
 
+class _RacingRows:
+    """SearchTermStat's manager, but another worker inserts the row right after our first UPDATE
+    found nothing: our INSERT then meets the unique constraint."""
+
+    def __init__(self):
+        self.raced = False
+
+    def filter(self, **keys):
+        return _Rows(self, keys)
+
+    def create(self, **values):
+        return SearchTermStat.objects.create(**values)
+
+
+class _Rows:
+    def __init__(self, manager, keys):
+        self.manager, self.keys = manager, keys
+
+    def update(self, **values):
+        if not self.manager.raced:
+            self.manager.raced = True
+            SearchTermStat.objects.create(**self.keys, searches=10, zero_results=0)  # the other worker
+            return 0
+        return SearchTermStat.objects.filter(**self.keys).update(**values)
+
+
 @pytest.mark.django_db
-def test_a_row_another_process_inserted_first_is_added_to(monkeypatch):
-    """Between our UPDATE (no row yet) and our INSERT, another worker inserts the row."""
+def test_a_row_another_process_inserted_first_is_added_to():
     keys = {"day": date(2026, 1, 3), "language": "pt", "query": "refugio"}
-    real_create = SearchTermStat.objects.create
-
-    def create_after_the_other_worker(**values):
-        real_create(**keys, searches=10, zero_results=0)  # the other worker's row
-        return real_create(**values)  # ours: the unique constraint refuses it
-
-    monkeypatch.setattr(SearchTermStat.objects, "create", create_after_the_other_worker)
-    add_counts(SearchTermStat, keys=keys, increments={"searches": 1, "zero_results": 1})
+    racing = type("RacingSearchTermStat", (), {"objects": _RacingRows()})
+    add_counts(racing, keys=keys, increments={"searches": 1, "zero_results": 1})
     row = SearchTermStat.objects.get(**keys)
     assert (row.searches, row.zero_results) == (11, 1)
