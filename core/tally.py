@@ -90,13 +90,13 @@ class BatchedCounter:
     """Events counted in the shared cache and handed to `write` (item → number) in batches, when
     `flush_every` events are waiting or the oldest is `flush_seconds` old."""
 
-    def __init__(self, name: str, write: Callable[[Counter], int], *, flush_every: int = 100, flush_seconds=60):
+    def __init__(self, name: str, write: Callable[[Counter], int]):
         self.tally = SharedTally(name)
         self.write = write
-        self.flush_every, self.flush_seconds = flush_every, flush_seconds
 
-    def record(self, item: Hashable) -> None:
-        if self.tally.add(item, flush_every=self.flush_every, flush_seconds=self.flush_seconds):
+    def record(self, item: Hashable, *, flush_every: int, flush_seconds: float) -> None:
+        # The thresholds are read at each call: the callers' settings (and tests) may change them.
+        if self.tally.add(item, flush_every=flush_every, flush_seconds=flush_seconds):
             self.flush()
 
     def flush(self) -> int:

@@ -38,14 +38,15 @@ def _write(events: Counter) -> int:
     return len(buffer)
 
 
-_counter = BatchedCounter("search-log", _write, flush_every=FLUSH_EVERY, flush_seconds=FLUSH_SECONDS)
+_counter = BatchedCounter("search-log", _write)
 
 
 def record_search(*, query: str, language: str, count: int) -> None:
     normalized = " ".join(fold(query).split())[:200]
     if not normalized:
         return
-    _counter.record((date.today(), language[:2], normalized, count == 0))
+    item = (date.today(), language[:2], normalized, count == 0)
+    _counter.record(item, flush_every=FLUSH_EVERY, flush_seconds=FLUSH_SECONDS)
 
 
 def discard() -> None:

@@ -68,11 +68,11 @@ def _write(buffer: Counter) -> int:
     return written
 
 
-_counter = BatchedCounter("practice-views", _write, flush_every=FLUSH_EVERY, flush_seconds=FLUSH_SECONDS)
+_counter = BatchedCounter("practice-views", _write)
 
 
 def record_view(page_id: int) -> None:
-    _counter.record((timezone.localdate(), page_id))
+    _counter.record((timezone.localdate(), page_id), flush_every=FLUSH_EVERY, flush_seconds=FLUSH_SECONDS)
 
 
 def discard() -> None:
