@@ -34,10 +34,11 @@ def search(request):
         "query": parameters.request.query,
         "shown_query": page.corrected_to or parameters.request.query,
         "parameters": parameters,
+        "search_form": parameters.form,
         "search": page,
         "facet_groups": [(facet, page.facets[facet.key]) for facet in FACETS],
         "noindex": parameters.active_filter_count >= 2,
-        "page_links": _page_links(request, page),
+        "page_links": _page_links(parameters, page),
     }
     return render(request, "search/search.html", context)
 
@@ -48,11 +49,9 @@ def _active_locale() -> Locale:
     return cache.get_or_set(f"search:locale:{language}", Locale.get_active, 3600)
 
 
-def _page_links(request, page) -> dict:
+def _page_links(parameters, page) -> dict:
     def link(number):
-        params = request.GET.copy()
-        params["page"] = number
-        return f"?{params.urlencode()}"
+        return f"?{parameters.link_query(page=number)}"
 
     return {
         "previous": link(page.page - 1) if page.page > 1 else None,
