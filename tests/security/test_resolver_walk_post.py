@@ -35,6 +35,7 @@ MAY_CHANGE = {
     "wagtailadmin.formstate": "Wagtail keeps the official's own unsaved form state",
     "otp_static.staticdevice": "a two-step view may set up the official's own recovery codes",
     "otp_static.statictoken": "a two-step view may set up the official's own recovery codes",
+    "otp_totp.totpdevice": "the two-step views set up or remove the official's own authenticator",
     "axes.accessattemptexpiration": "login throttling bookkeeping",
 }
 
@@ -98,7 +99,12 @@ def changed(before, after):
 def bodies(ids):
     """The generic body, and the same with the ids bulk actions and choosers read from a POST."""
     yield dict(BODY)
-    yield {**BODY, "id": [str(pk) for pk in ids["ids"]], "parent_page": str(ids["page"][0])}
+    yield {
+        **BODY,
+        "id": [str(pk) for pk in ids["ids"]],
+        "parent_page": str(ids["page"][0]),
+        "new_parent_page": str(ids["page"][0]),
+    }
 
 
 @pytest.mark.django_db
