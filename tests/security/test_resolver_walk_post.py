@@ -12,6 +12,7 @@ import hashlib
 
 import pytest
 from django.apps import apps
+from django.db import connection
 from django.test import Client
 
 from exchange.models import ExchangeRequest
@@ -68,16 +69,29 @@ def fingerprint(model, pks, fields=None):
     return hashlib.sha256(repr(list(values)).encode()).hexdigest()
 
 
-def database_state(ids):
+def counted_tables():
+    return sorted(
+        model._meta.db_table
+        for model in apps.get_models()
+        if model._meta.managed and not model._meta.proxy and model._meta.label_lower not in MAY_CHANGE
+    )
+
+
+def table_counts(tables):
+    """Every watched table's row count in one statement (the walk posts about 1,500 times)."""
+    quote = connection.ops.quote_name
+    sql = "SELECT " + ", ".join(f"(SELECT COUNT(*) FROM {quote(table)})" for table in tables)
+    with connection.cursor() as cursor:
+        cursor.execute(sql)
+        return dict(zip(tables, cursor.fetchone(), strict=True))
+
+
+def database_state(ids, tables):
     from wagtail.documents import get_document_model
     from wagtail.images import get_image_model
     from wagtail.models import Page, Revision, TaskState, WorkflowState
 
-    state = {
-        model._meta.label_lower: model.objects.count()
-        for model in apps.get_models()
-        if model._meta.managed and not model._meta.proxy and model._meta.label_lower not in MAY_CHANGE
-    }
+    state = table_counts(tables)
     state["mexico:pages"] = fingerprint(Page, ids["page"], PAGE_FIELDS)
     state["mexico:revisions"] = Revision.page_revisions.filter(object_id__in=[str(pk) for pk in ids["page"]]).count()
     state["mexico:document"] = fingerprint(get_document_model(), ids["document"])
@@ -96,10 +110,9 @@ def changed(before, after):
     }
 
 
-def bodies(ids):
-    """The generic body, and the same with the ids bulk actions and choosers read from a POST."""
-    yield dict(BODY)
-    yield {
+def body(ids):
+    """The generic body, with the ids bulk actions and choosers read from a POST."""
+    return {
         **BODY,
         "id": [str(pk) for pk in ids["ids"]],
         "parent_page": str(ids["page"][0]),
@@ -116,22 +129,23 @@ def test_no_admin_url_lets_an_official_write_to_another_institution(mexico, djan
     patterns = list(admin_patterns())
     assert len(patterns) > 300  # the walk really walks
     failures, tried = [], 0
-    state = database_state(objects)
+    tables = counted_tables()
+    state = database_state(objects, tables)
+    data = body(objects)
     for pattern in patterns:
         for url in fill(pattern, objects):
             for full in [f"/{u}" for u in with_queries(pattern, url, objects)]:
-                for body in bodies(objects):
-                    response = client.post(full, body)
-                    tried += 1
-                    if (after := database_state(objects)) != state:
-                        failures.append((full, response.status_code, "wrote", changed(state, after)))
-                        state = after
-                    if response.status_code >= 500:
-                        failures.append((full, response.status_code, "server error"))
-                    elif found := leaked(response, objects["secrets"]):
-                        failures.append((full, response.status_code, found))
-                    if "_auth_user_id" not in client.session:  # a view logged the official out
-                        client.force_login(official)
+                response = client.post(full, data)
+                tried += 1
+                if (after := database_state(objects, tables)) != state:
+                    failures.append((full, response.status_code, "wrote", changed(state, after)))
+                    state = after
+                if response.status_code >= 500:
+                    failures.append((full, response.status_code, "server error"))
+                elif found := leaked(response, objects["secrets"]):
+                    failures.append((full, response.status_code, found))
+                if "_auth_user_id" not in client.session:  # a view logged the official out
+                    client.force_login(official)
     print(f"{len(patterns)} admin patterns, {tried} POSTs")
-    assert tried > 600
+    assert tried > 700
     assert not failures, "\n".join(map(str, failures))
