@@ -54,6 +54,18 @@ def lift(username: str) -> None:
     cache.delete(_failures_key(username))
 
 
+def guarded_usernames() -> list[str]:
+    """The user names guarded now. The cache keeps only keyed hashes of them, so the candidates are
+    the names django-axes recorded failures for (in the database) within the guard's window."""
+    from axes.models import AccessAttempt
+    from django.utils import timezone
+
+    since = timezone.now() - timezone.timedelta(seconds=WINDOW_SECONDS)
+    names = AccessAttempt.objects.filter(attempt_time__gte=since).values_list("username", flat=True)
+    unique = {name.casefold(): name for name in names if name}
+    return sorted(name for key, name in unique.items() if is_guarded(key))
+
+
 def remember_address(request, username: str) -> None:
     cache.set(_known_key(username, request), 1, KNOWN_ADDRESS_DAYS * 24 * 60 * 60)
 

@@ -4,10 +4,11 @@ and the digest of new practices (plain text + HTML, with RFC 8058 one-click unsu
 from django.conf import settings
 from django.core import signing
 from django.core.mail import EmailMultiAlternatives
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Site
+
+from core.mail import render_message
 
 CONFIRM_SALT = "alerts.confirm"
 
@@ -45,13 +46,14 @@ def unsubscribe_links(subscription, *, base: str | None = None) -> tuple[str, st
 
 
 def _message(template: str, subscription, context: dict, headers: dict | None = None) -> EmailMultiAlternatives:
-    with translation.override(subscription.language):
-        subject = " ".join(render_to_string(f"alerts/email/{template}_subject.txt", context).split())
-        text = render_to_string(f"alerts/email/{template}.txt", context)
-        html = render_to_string(f"alerts/email/{template}.html", context)
-    message = EmailMultiAlternatives(subject, text, to=[subscription.email], headers=headers or {})
-    message.attach_alternative(html, "text/html")
-    return message
+    return render_message(
+        f"alerts/email/{template}",
+        language=subscription.language,
+        context=context,
+        to=[subscription.email],
+        html=True,
+        headers=headers or {},
+    )
 
 
 def confirmation_message(subscription, *, description) -> EmailMultiAlternatives:

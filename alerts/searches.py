@@ -26,19 +26,8 @@ def parse(query: str, *, language: str) -> SearchParameters:
 
 
 def normalise_query(parameters: SearchParameters) -> str:
-    request = parameters.request
-    data = QueryDict(mutable=True)
-    if request.query:
-        data["q"] = request.query
-    for facet in FACETS:
-        codes = parameters.codes.get(facet.key)
-        if codes:
-            data.setlist(facet.key, sorted(codes))
-    if request.year_from is not None:
-        data["year_from"] = str(request.year_from)
-    if request.year_to is not None:
-        data["year_to"] = str(request.year_to)
-    return data.urlencode()
+    """The subscription's identity: the search's own query string, without order or page."""
+    return parameters.to_query()
 
 
 def describe(parameters: SearchParameters) -> list[tuple[str, str]]:
@@ -69,10 +58,7 @@ class NewPractices:
 
 def newest_matches(parameters: SearchParameters, *, since: datetime) -> NewPractices:
     """Practices of the search published after `since`: the search itself, newest first, one page of it."""
-    request = parameters.request
-    request.sort = "newest"
-    request.offset = 0
-    request.limit = DIGEST_LIMIT + 1
+    request = parameters.request.replace(sort="newest", offset=0, limit=DIGEST_LIMIT + 1)
     outcome = run_search(request)
     fresh = [p for p in outcome.results if p.first_published_at and p.first_published_at > since]
     return NewPractices(practices=fresh[:DIGEST_LIMIT], more=len(fresh) > DIGEST_LIMIT)

@@ -48,7 +48,11 @@ def shown(raw) -> str:
 
 def one(data, name: str) -> str | None:
     """The single value of `name` in a QueryDict (None when absent); repeating it is an error."""
-    values = data.getlist(name)
+    return single(data.getlist(name), name=name)
+
+
+def single(values: list[str], *, name: str) -> str | None:
+    """The one value of a parameter given as a list (None when absent); several are an error."""
     if len(values) > 1:
         raise BadParameter(_("Give “%(parameter)s” only once.") % {"parameter": name}, name=name)
     return values[0] if values else None

@@ -9,6 +9,9 @@ write, under a lock in the same cache so that two workers never write the same s
 
 Works on any Django cache that every process shares (Redis in production and the tests, the
 database cache); with local memory (`make run`, one process) it degrades to a per-process buffer.
+
+`BatchedCounter` is the whole rule (count, flush when due, forget); `add_counts` is the one way a
+batch lands in a table: UPDATE … SET n = n + k, an INSERT the first time.
 """
 
 import time
@@ -16,6 +19,8 @@ from collections import Counter
 from collections.abc import Callable, Hashable
 
 from django.core.cache import cache
+from django.db import IntegrityError, transaction
+from django.db.models import F
 
 # Slots are written to the database long before this; it only bounds what an idle site keeps.
 SLOT_SECONDS = 24 * 60 * 60
@@ -79,3 +84,40 @@ class SharedTally:
         done = cache.get(self._key("done"), 0)
         cache.delete_many([self._key(number) for number in range(min(done, last) + 1, last + 1)])
         cache.delete_many([self._key(part) for part in ("next", "done", "since", "lock")])
+
+
+class BatchedCounter:
+    """Events counted in the shared cache and handed to `write` (item → number) in batches, when
+    `flush_every` events are waiting or the oldest is `flush_seconds` old."""
+
+    def __init__(self, name: str, write: Callable[[Counter], int]):
+        self.tally = SharedTally(name)
+        self.write = write
+
+    def record(self, item: Hashable, *, flush_every: int, flush_seconds: float) -> None:
+        # The thresholds are read at each call: the callers' settings (and tests) may change them.
+        if self.tally.add(item, flush_every=flush_every, flush_seconds=flush_seconds):
+            self.flush()
+
+    def flush(self) -> int:
+        """Writes the waiting events now; returns what `write` returned (how many rows it wrote)."""
+        return self.tally.flush(self.write)
+
+    def discard(self) -> None:
+        """Forgets the events not yet written (tests start each from a clean slate)."""
+        self.tally.discard()
+
+
+def add_counts(model, *, keys: dict, increments: dict) -> None:
+    """Adds `increments` (field → number) to the row of `model` identified by `keys` (a unique
+    constraint), creating it the first time; when another process inserted it between the UPDATE
+    and the INSERT, the UPDATE runs again. Call inside a transaction."""
+    rows = model.objects.filter(**keys)
+    added = {name: F(name) + number for name, number in increments.items()}
+    if rows.update(**added):
+        return
+    try:
+        with transaction.atomic():
+            model.objects.create(**keys, **increments)
+    except IntegrityError:
+        rows.update(**added)

@@ -1,8 +1,8 @@
 """The roadmap page's filters (GET parameters) and what it shows, in a fixed number of queries.
 
-Filters follow the search page's rules (and the parameter rule of core/params.py): codes in the
-URL (mechanism slug, ISO country code or `regional`, status code), one value each; an unknown
-value is dropped with a translated message, never an error, and the rest of the filters still apply.
+Filters are read as the search page's are (core/forms.py, the lenient `ParameterForm`): codes in
+the URL (mechanism slug, ISO country code or `regional`, status code), one value each; an unknown
+or repeated value is dropped with a translated message, never an error, and the rest still apply.
 """
 
 from dataclasses import dataclass, field
@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from django.db.models import Prefetch, Q
 from django.utils.translation import gettext as _
 
-from core import params
+from core.forms import CodeField, ParameterForm
 from practices.taxonomy import Country, Mechanism
 
 from .commitments import Commitment, CommitmentPractice, CommitmentStatus
@@ -52,24 +52,27 @@ def parse_roadmap_filters(data) -> RoadmapFilters:
     filters.countries = [Choice(REGIONAL, _("Regional")), *countries]
     filters.statuses = [Choice(value, str(label)) for value, label in CommitmentStatus.choices]
 
-    for name, label, choices in (
-        ("mechanism", _("Mechanism"), filters.mechanisms),
-        ("country", _("Country"), filters.countries),
-        ("status", _("Status"), filters.statuses),
-    ):
-        raw = (data.get(name) or "").strip()
-        if not raw:
-            continue
-        match = next((choice for choice in choices if choice.code.casefold() == raw.casefold()), None)
-        if match is None:
-            filters.messages.append(
-                _("Unknown value “%(value)s” for “%(filter)s” was ignored.")
-                % {"value": params.shown(raw), "filter": label}
-            )
-            continue
-        match.selected = True
-        setattr(filters, name, match.code)
+    form = RoadmapFilterForm(data, choices=(filters.mechanisms, filters.countries, filters.statuses))
+    for name in RoadmapFilterForm.NAMES:
+        chosen = form.values[name]
+        if chosen:
+            chosen[0].selected = True
+            setattr(filters, name, chosen[0].code)
+    filters.messages = form.messages
     return filters
+
+
+class RoadmapFilterForm(ParameterForm):
+    """The roadmap's three filters, read by the one parameter parser in its lenient flavour (as
+    the search page): one code each, an unknown or repeated one dropped with a message."""
+
+    NAMES = ("mechanism", "country", "status")
+
+    def __init__(self, data, *, choices):
+        labels = (_("Mechanism"), _("Country"), _("Status"))
+        fields = zip(self.NAMES, labels, choices, strict=True)
+        self.base_fields = {name: CodeField(options, label=label) for name, label, options in fields}
+        super().__init__(data)
 
 
 def filtered_commitments(*, year: int, filters: RoadmapFilters):

@@ -11,10 +11,11 @@ from wagtail.admin.panels import Panel
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic import history, usage
 
+from core.spreadsheet import defuse
+
 from .permissions import institution_ids_of, sees_all
 
 ANY_ACCESS = ["view", "change", "delete"]
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def visible_requests(user, queryset):
@@ -38,9 +39,7 @@ class IndexView(generic.IndexView):
     def preprocess_field_value(self, field, value, export_format):
         value = super().preprocess_field_value(field, value, export_format)
         # Visitors type these values: a leading = + - @ would run as a formula in a spreadsheet.
-        if export_format == self.FORMAT_CSV and isinstance(value, str) and value.startswith(FORMULA_STARTS):
-            return "'" + value
-        return value
+        return defuse(value) if export_format == self.FORMAT_CSV else value
 
 
 class EditView(ScopedObjectMixin, generic.EditView):

@@ -10,10 +10,10 @@ import logging
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage, get_connection
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
 from wagtail.users.models import UserProfile
+
+from core.mail import render_message
 
 logger = logging.getLogger(__name__)
 SITE_LANGUAGES = {code for code, _name in settings.LANGUAGES}
@@ -24,11 +24,8 @@ def _language(code: str | None) -> str:
     return code if code in SITE_LANGUAGES else settings.LANGUAGE_CODE
 
 
-def _render(template: str, language: str, context: dict) -> tuple[str, str]:
-    with translation.override(language):
-        subject = render_to_string(f"exchange/email/{template}_subject.txt", context).strip()
-        body = render_to_string(f"exchange/email/{template}.txt", context)
-    return " ".join(subject.split()), body
+def _message(template: str, language: str, context: dict, *, to: list[str], **options):
+    return render_message(f"exchange/email/{template}", language=language, context=context, to=to, **options)
 
 
 def institution_recipients(institution) -> list[tuple[str, str]]:
@@ -57,13 +54,11 @@ def send_new_request(exchange_request) -> int:
     messages = []
     context = {"request": exchange_request, "admin_url": admin_url(exchange_request)}
     for address, language in institution_recipients(institution):
-        subject, body = _render("new_request", language, context)
-        messages.append(EmailMessage(subject, body, to=[address], reply_to=[exchange_request.email]))
+        messages.append(_message("new_request", language, context, to=[address], reply_to=[exchange_request.email]))
     if not messages:
         logger.warning("Exchange request %s: its institution has no address to notify.", exchange_request.pk)
     language = _language(exchange_request.language)
-    subject, body = _render("confirmation", language, {"request": exchange_request})
-    messages.append(EmailMessage(subject, body, to=[exchange_request.email]))
+    messages.append(_message("confirmation", language, {"request": exchange_request}, to=[exchange_request.email]))
     return _send(messages)
 
 
@@ -81,6 +76,5 @@ def send_answer(exchange_request, change) -> int:
     reply_to = [change.user.email] if change.user and change.user.email else []
     if not reply_to and exchange_request.institution and exchange_request.institution.email:
         reply_to = [exchange_request.institution.email]
-    subject, body = _render("answer", language, {"request": exchange_request, "change": change})
-    message = EmailMessage(subject, body, to=[exchange_request.email], reply_to=reply_to)
-    return _send([message])
+    context = {"request": exchange_request, "change": change}
+    return _send([_message("answer", language, context, to=[exchange_request.email], reply_to=reply_to)])

@@ -1,7 +1,5 @@
 """The home page: what the site is for, search, counts, latest practices and a featured slot."""
 
-from urllib.parse import urlencode
-
 from django.conf import settings
 from django.db import models
 from django.db.models import OuterRef, Prefetch, Subquery, prefetch_related_objects
@@ -22,6 +20,7 @@ from practices.blocks import TEXT_FEATURES
 from practices.models import PracticePage
 from practices.queries import home_counts
 from practices.taxonomy import TaggedTopic
+from search.facets import FACETS_BY_KEY
 
 from .map import build_map, country_names, practice_counts_by_country
 
@@ -108,7 +107,7 @@ class HomePage(Page):
         return build_map(
             counts=practice_counts_by_country(published),
             names=country_names(self.locale),
-            link=lambda code: f"{search_url}?{urlencode({'country': code})}",
+            link=lambda code: f"{search_url}?{FACETS_BY_KEY['country'].to_query([code])}",
         )
 
     def explore_pages(self) -> list[Page]:

@@ -3,15 +3,14 @@ with a link where the official chooses a password."""
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from wagtail.users.models import UserProfile
 
+from core.mail import render_message
 from practices.models import InstitutionPage
 from practices.roles import ensure_official_group
 
@@ -62,13 +61,14 @@ def send_invitation(invitation: Invitation) -> None:
         "days": settings.OFFICIALS_INVITATION_DAYS,
         "site_name": settings.WAGTAIL_SITE_NAME,
     }
-    with translation.override(invitation.language):
-        subject = " ".join(render_to_string("officials/email/invitation_subject.txt", context).split())
-        text = render_to_string("officials/email/invitation.txt", context)
-        html = render_to_string("officials/email/invitation.html", context)
-    message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, [user.email])
-    message.attach_alternative(html, "text/html")
-    message.send()
+    render_message(
+        "officials/email/invitation",
+        language=invitation.language,
+        context=context,
+        to=[user.email],
+        html=True,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+    ).send()
 
 
 def accept_invitation(invitation: Invitation, *, password_form) -> None:

@@ -27,22 +27,15 @@ from core import params
 from practices.models import InstitutionPage, PracticeDocument, PracticePage
 from practices.queries import published_practices
 from practices.taxonomy import Country, Mechanism, TaggedTopic, Topic
-from search.engine import DatabaseEngine, SearchRequest
-from search.facets import FACETS_BY_KEY
+from search.engine import filter_practices
+from search.facets import FACETS
+from search.forms import SearchForm
 
 from . import fields
-from .parameters import (
-    InvalidParameters,
-    check_facet_values,
-    check_known_parameters,
-    check_year,
-    locale_for,
-    split_values,
-    year_range,
-)
+from .parameters import InvalidParameters, check_known_parameters, locale_for
 
 PAGING_PARAMETERS = {"limit", "offset", "fields", "order", "format", "_"}
-PRACTICE_FILTERS = ("country", "institution", "mechanism", "topic", "stage", "kind", "status", "language")
+PRACTICE_FILTERS = tuple(facet.key for facet in FACETS)
 YEAR_FILTERS = ("year", "year_from", "year_to")
 
 
@@ -152,21 +145,10 @@ class PracticeFilter(BaseFilterBackend):
     def filter_queryset(self, request, queryset, view):
         if view.action != "listing_view":
             return queryset
-        data = request.GET
         locale = view.listing_locale()
-        errors = check_facet_values(data, locale=locale, keys=PRACTICE_FILTERS)
-        errors += [error for key in YEAR_FILTERS for error in check_year(data, key)]
-        if errors:
-            raise InvalidParameters(errors)
-        selections = {}
-        for key in PRACTICE_FILTERS:
-            wanted = {code.casefold() for code in split_values(data, key)}
-            if wanted:
-                options = FACETS_BY_KEY[key].options(locale)
-                selections[key] = {option.value for option in options if option.code.casefold() in wanted}
-        year_from, year_to = year_range(data)
-        search_request = SearchRequest(locale=locale, selections=selections, year_from=year_from, year_to=year_to)
-        return DatabaseEngine(backend=None).apply(queryset.filter(locale=locale), search_request, skip=None)
+        form = SearchForm(request.GET, locale=locale, strict=True, exact_year=True)
+        search_request = form.parameters().request  # strict: a bad value raises InvalidParameters (400)
+        return filter_practices(queryset.filter(locale=locale), search_request)
 
 
 class PracticesAPIViewSet(LanguageTreeMixin, PagesAPIViewSet):
@@ -240,16 +222,14 @@ class InstitutionFilter(BaseFilterBackend):
     def filter_queryset(self, request, queryset, view):
         if view.action != "listing_view":
             return queryset
-        data = request.GET
         locale = view.listing_locale()
-        errors = check_facet_values(data, locale=locale, keys=("country", "mechanism"))
-        if errors:
-            raise InvalidParameters(errors)
+        # The search's form, strict, for the two vocabularies institutions are filtered by.
+        chosen = SearchForm(request.GET, locale=locale, strict=True).parameters().request.selections
         queryset = queryset.filter(locale=locale)
-        if countries := split_values(data, "country"):
-            queryset = queryset.filter(country__iso2__in=[code.upper() for code in countries])
-        if mechanisms := split_values(data, "mechanism"):
-            members = Country.objects.filter(mechanisms__slug__in=[slug.lower() for slug in mechanisms])
+        if countries := chosen.get("country"):
+            queryset = queryset.filter(country__in=countries)
+        if mechanisms := chosen.get("mechanism"):
+            members = Country.objects.filter(mechanisms__in=mechanisms)
             queryset = queryset.filter(country__in=members.values("pk"))
         return queryset
 

@@ -1,10 +1,10 @@
 """CSV and JSON downloads of a search result set: every matching practice, streamed.
 
-The set is the search page's: the same parameters go through `search/forms.py` and the same
-engine (`search.engine.run_search`), asked for one batch of results after another, so the
-export never holds more than one batch of practices and its first bytes leave after one
-search. Parameters are checked strictly first (`parameters.py`): a download must not silently
-contain more than the visitor asked for.
+The set is the search page's: the same parameters go through the search's form
+(`search/forms.py`, in its strict flavour: a download must not silently contain more than the
+visitor asked for) and the same engine (`search.engine.run_search`), asked for one batch of
+results after another, so the export never holds more than one batch of practices and its first
+bytes leave after one search.
 """
 
 import csv
@@ -18,18 +18,12 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from core.http import read_only
-from search.engine import SORTS, run_search
+from core.spreadsheet import defuse
+from search.engine import run_search
 from search.facets import FACETS
-from search.forms import MAX_RESULT_WINDOW, parse_search_parameters
+from search.forms import MAX_RESULT_WINDOW, SearchForm
 
-from .parameters import (
-    InvalidParameters,
-    check_choice,
-    check_facet_values,
-    check_known_parameters,
-    check_year,
-    locale_for,
-)
+from .parameters import InvalidParameters, check_choice, check_known_parameters, locale_for
 from .rows import (
     INDICATOR_COLUMNS,
     PRACTICE_COLUMNS,
@@ -46,7 +40,6 @@ ROW_KINDS = ("practices", "indicators")
 SEARCH_PARAMETERS = {"q", "year_from", "year_to", "sort", *(facet.key for facet in FACETS)}
 # Links copied from a search results page carry these; they do not change what is exported.
 IGNORED_PARAMETERS = {"page", "page_size"}
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def batch_size() -> int:
@@ -64,29 +57,27 @@ class Export:
         errors = check_known_parameters(data, allowed)
         errors += check_choice(data, "lang", LANGUAGES)
         errors += check_choice(data, "rows", ROW_KINDS)
-        errors += check_choice(data, "sort", SORTS)
         self.language = data.get("lang") if data.get("lang") in LANGUAGES else settings.LANGUAGE_CODE
         self.rows = data.get("rows", "practices")
         self.locale = locale_for(self.language)
         with translation.override(self.language):
-            errors += check_facet_values(data, locale=self.locale, keys=[facet.key for facet in FACETS])
-            errors += check_year(data, "year_from") + check_year(data, "year_to")
-            if errors:
-                raise InvalidParameters(errors)
             search_data = data.copy()
             for name in IGNORED_PARAMETERS | {"lang", "rows"}:
                 search_data.pop(name, None)
-            self.parameters = parse_search_parameters(search_data, locale=self.locale)
+            # The search page's own form, strict: a bad value is a 400, not a silently bigger set.
+            form = SearchForm(search_data, locale=self.locale, strict=True)
+            errors += form.problems()
+            if errors:
+                raise InvalidParameters(errors)
+            self.parameters = form.parameters()
             self.first = self._search(offset=0)
         self.count = self.first.count
         self.degraded = self.first.degraded
         self.total = min(self.count, MAX_EXPORT_ROWS)
 
     def _search(self, *, offset: int):
-        search = self.parameters.request
-        search.offset = offset
-        search.limit = max(0, min(batch_size(), MAX_EXPORT_ROWS - offset))
-        return run_search(search)
+        limit = max(0, min(batch_size(), MAX_EXPORT_ROWS - offset))
+        return run_search(self.parameters.request.replace(offset=offset, limit=limit))
 
     def batches(self):
         """Lists of practices ready to serialise, one search per batch; a practice published
@@ -136,12 +127,8 @@ def release(pages) -> None:
 
 
 def escape_cell(value):
-    """OWASP CSV injection: text that a spreadsheet would run as a formula starts with a quote."""
-    if value is None:
-        return ""
-    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
-        return "'" + value
-    return value
+    """An empty cell for None; text a spreadsheet would run as a formula defused (core/spreadsheet.py)."""
+    return "" if value is None else defuse(value)
 
 
 class _Line:

@@ -1,67 +1,18 @@
-"""Strict checks of filter parameters for the machine-facing endpoints (API v2, exports).
+"""Strict checks of the machine-facing endpoints' own parameters (API v2, exports).
 
-The search page forgives a bad value (it drops it and says so, `search/forms.py`); a program
-asking for data must not silently get a bigger set than it asked for, so here every unknown
-code, impossible year or unknown option is a 400 with a message saying what was wrong and
-which values are accepted. The vocabularies are the search facets' own (`search/facets.py`).
+The search's filters (facet codes, years, order) are read by the search's form in its strict
+flavour (`search/forms.py`, `SearchForm(…, strict=True)`): here only what the search does not
+know, unknown parameter names, the export's `lang` and `rows`, and the API's `locale`. Every
+problem is a 400 (`InvalidParameters`) saying what was wrong and which values are accepted.
 """
 
 from django.utils.translation import gettext as _
-from wagtail.api.v2.utils import BadRequestError
 from wagtail.models import Locale
 
 from core import params
-from search.facets import FACETS_BY_KEY
+from core.forms import InvalidParameters
 
-MAX_LISTED_VALUES = 30
-
-
-class InvalidParameters(BadRequestError):
-    """Bad parameters: each message says what was wrong; the API answers them with a 400."""
-
-    def __init__(self, errors: list[str]):
-        super().__init__(" ".join(errors))
-        self.errors = errors
-
-
-def split_values(data, key: str) -> list[str]:
-    """Repeated parameters and comma-separated values, as the search page takes them."""
-    return [part.strip() for raw in data.getlist(key) for part in raw.split(",") if part.strip()]
-
-
-def check_facet_values(data, *, locale: Locale, keys) -> list[str]:
-    errors = []
-    for key in keys:
-        values = split_values(data, key)
-        if not values:
-            continue
-        facet = FACETS_BY_KEY[key]
-        known = {option.code.casefold(): option.code for option in facet.options(locale)}
-        unknown = [value for value in values if value.casefold() not in known]
-        if unknown:
-            accepted = sorted(known.values())
-            listed = ", ".join(accepted[:MAX_LISTED_VALUES]) + (" …" if len(accepted) > MAX_LISTED_VALUES else "")
-            errors.append(
-                _("Unknown value “%(value)s” for “%(parameter)s”. Accepted values: %(accepted)s.")
-                % {"value": unknown[0][:40], "parameter": key, "accepted": listed}
-            )
-    return errors
-
-
-def check_year(data, key: str) -> list[str]:
-    try:
-        params.optional(params.year, data, key)
-    except params.BadParameter as error:
-        return [error.message]
-    return []
-
-
-def year_range(data) -> tuple[int | None, int | None]:
-    """`year`, `year_from` and `year_to` together (already checked): the narrowest range they allow."""
-    exact, start, end = (params.optional(params.year, data, key) for key in ("year", "year_from", "year_to"))
-    starts = [year for year in (start, exact) if year is not None]
-    ends = [year for year in (end, exact) if year is not None]
-    return (max(starts) if starts else None, min(ends) if ends else None)
+__all__ = ["InvalidParameters", "check_choice", "check_known_parameters", "locale_for"]
 
 
 def check_choice(data, key: str, choices) -> list[str]:

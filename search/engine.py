@@ -20,6 +20,7 @@ by reciprocal rank (`fuse`). The text side first needs every word; when that fin
 Nothing outside this module branches on the backend.
 """
 
+import dataclasses
 import json
 import logging
 from dataclasses import dataclass, field
@@ -29,6 +30,7 @@ from django.db.models import CharField, Count, F, Q, Value
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast
 from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
+from modelsearch.index import FilterField
 from modelsearch.query import MATCH_ALL
 from wagtail.models import Locale
 from wagtail.search.backends import get_search_backend
@@ -51,16 +53,23 @@ RRF_K = 60  # reciprocal rank fusion's constant (Cormack et al. 2009); measured 
 FUSION_DEPTH = 200  # text results ranked for the fusion; pages beyond it follow in the text order
 
 
-@dataclass
+@dataclass(frozen=True)
 class SearchRequest:
+    """One search, as the engines run it. Frozen: a caller wanting another page or order makes a
+    new one with `dataclasses.replace` (or `.replace()`), so a request shared by the page, its
+    spelling retry and an export's batches is never changed under another reader."""
+
     locale: Locale
     query: str = ""
-    selections: dict[str, set] = field(default_factory=dict)  # facet key -> stored values (pks or codes)
+    selections: dict[str, frozenset] = field(default_factory=dict)  # facet key -> stored values (pks or codes)
     year_from: int | None = None
     year_to: int | None = None
     sort: str = "relevance"
     offset: int = 0
     limit: int = 20
+
+    def replace(self, **changes) -> "SearchRequest":
+        return dataclasses.replace(self, **changes)
 
 
 @dataclass
@@ -89,6 +98,26 @@ def run_search(request: SearchRequest, *, backend_name: str = "default") -> Sear
     outcome = DatabaseEngine(fallback_backend()).run(request)
     outcome.degraded = True
     return outcome
+
+
+def filter_practices(queryset, request: SearchRequest):
+    """The request's facet selections and years applied to a practice queryset, without words: the
+    API v2 listing filters by the search's own semantics (OR within a facet, AND across, a country
+    matching its partner practices) in the database, whatever the search backend."""
+    return DatabaseEngine.apply(queryset, request, skip=None)
+
+
+def autocomplete(query: str, practices, *, limit: int) -> list:
+    """Titles beginning like `query` among `practices`, from the engine; from the database index
+    while the engine is down (the breaker, as for searches)."""
+    backend = get_search_backend()
+    if isinstance(backend, ElasticsearchBaseSearchBackend) and breaker.is_open():
+        backend = fallback_backend()
+    try:
+        return list(backend.autocomplete(query, practices)[:limit])
+    except ENGINE_ERRORS:
+        breaker.trip()
+        return list(fallback_backend().autocomplete(query, practices)[:limit])
 
 
 def fallback_backend():
@@ -174,7 +203,8 @@ class DatabaseEngine:
         kinds = request.selections.get("kind")
         return sum(n for kind, n in facets["kind"].items() if not kinds or kind in kinds)
 
-    def apply(self, queryset, request: SearchRequest, *, skip: str | None):
+    @staticmethod
+    def apply(queryset, request: SearchRequest, *, skip: str | None):
         """Selections of every facet but `skip`; several values of one facet combine with OR."""
         for key, values in request.selections.items():
             if key == skip or not values:
@@ -202,7 +232,7 @@ class DatabaseEngine:
                 )
         counts: dict[str, dict[object, int]] = {facet.key: {} for facet in FACETS}
         for row in parts[0].union(*parts[1:], all=True):
-            value = _stored(row["facet"], row["value"])
+            value = FACETS_BY_KEY[row["facet"]].stored(row["value"])
             counts[row["facet"]][value] = counts[row["facet"]].get(value, 0) + row["n"]
         return counts
 
@@ -213,13 +243,6 @@ def _id_list(ids: list[int]) -> RawSQL:
     if connection.vendor == "postgresql":
         return RawSQL("SELECT unnest(%s::integer[])", [ids])
     return RawSQL("SELECT value FROM json_each(%s)", [json.dumps(ids)])
-
-
-def _stored(facet_key: str, value: str):
-    """Facet values travel as text; model-backed facets store primary keys."""
-    if facet_key in {"kind", "status", "language"}:
-        return value
-    return int(value)
 
 
 class ElasticsearchEngine:
@@ -245,7 +268,10 @@ class ElasticsearchEngine:
             ]
         pages = {page.pk: page for page in PracticePage.objects.filter(pk__in=pks).for_listing()}
         facets = {
-            key: {_stored(key, str(bucket["key"])): bucket["doc_count"] for bucket in aggregation["values"]["buckets"]}
+            key: {
+                FACETS_BY_KEY[key].stored(str(bucket["key"])): bucket["doc_count"]
+                for bucket in aggregation["values"]["buckets"]
+            }
             for key, aggregation in response["aggregations"].items()
             if key in FACETS_BY_KEY
         }
@@ -309,7 +335,7 @@ class ElasticsearchEngine:
     @staticmethod
     def _column(mapping, field_name: str) -> str:
         for search_field in PracticePage.get_search_fields():
-            if getattr(search_field, "field_name", None) == field_name and type(search_field).__name__ == "FilterField":
+            if isinstance(search_field, FilterField) and search_field.field_name == field_name:
                 return mapping.get_field_column_name(search_field)
         raise LookupError(f"PracticePage has no FilterField {field_name!r}")
 

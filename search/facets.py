@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.core.cache import cache
+from django.utils.http import urlencode
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
@@ -31,6 +32,22 @@ class Facet:
     orm_paths: tuple[str, ...]  # database engine: a practice matches if any path holds a selected value
     index_field: str  # Elasticsearch: the FilterField holding the value(s)
     load_options: Callable[[Locale], list[Option]]
+    # What the engines store and group by: a primary key (int) or a code (str). Counts come back
+    # from the engines as text and are read back with it.
+    value_type: type = int
+
+    def stored(self, raw: str):
+        """A value as an engine returned it (text, in a facet count) as the facet stores it."""
+        return self.value_type(raw)
+
+    def encode(self, codes) -> list[str]:
+        """The facet's codes as its URL parameter carries them: one value each, sorted, so that the
+        same selection is always the same URL (alerts store it as the subscription's identity)."""
+        return sorted(codes)
+
+    def to_query(self, codes) -> str:
+        """A URL's query string selecting these codes of this facet alone (map, suggestions, feeds)."""
+        return urlencode({self.key: self.encode(codes)}, doseq=True)
 
     def options(self, locale: Locale) -> list[Option]:
         """The facet's values with labels in the active language, cached: every search page shows them all."""
@@ -97,14 +114,15 @@ FACETS: tuple[Facet, ...] = (
     Facet("mechanism", _("Mechanism"), ("mechanisms",), "mechanism_ids", _mechanisms),
     Facet("topic", _("Topic"), ("tagged_topics__tag_id",), "topic_ids", _topics),
     Facet("stage", _("Procedure stage"), ("stages",), "stage_ids", _stages),
-    Facet("kind", _("Kind"), ("kind",), "kind", _choices(PracticeKind.choices)),
-    Facet("status", _("Status"), ("status",), "status", _choices(PracticeStatus.choices)),
+    Facet("kind", _("Kind"), ("kind",), "kind", _choices(PracticeKind.choices), str),
+    Facet("status", _("Status"), ("status",), "status", _choices(PracticeStatus.choices), str),
     Facet(
         "language",
         _("Original language"),
         ("original_language",),
         "original_language",
         _choices(ContentLanguage.choices),
+        str,
     ),
 )
 FACETS_BY_KEY = {facet.key: facet for facet in FACETS}

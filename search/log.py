@@ -1,7 +1,7 @@
 """The search log: counted in the shared cache, written in batches, so a search never costs a
 database write.
 
-The batch (stats/tally.py) is written, one upsert per distinct term, by whichever worker finds it
+The batch (core/tally.py) is written, one upsert per distinct term, by whichever worker finds it
 holding FLUSH_EVERY searches or FLUSH_SECONDS old. A worker that dies loses nothing: the searches
 wait in the shared cache.
 """
@@ -10,36 +10,14 @@ from collections import Counter
 from datetime import date
 
 from django.db import transaction
-from django.db.models import F
 
-from core.tally import SharedTally
+from core.tally import BatchedCounter, add_counts
 
 from .backends.analysis import fold
 from .models import SearchTermStat
 
 FLUSH_EVERY = 100
 FLUSH_SECONDS = 60
-
-_tally = SharedTally("search-log")
-
-
-def record_search(*, query: str, language: str, count: int) -> None:
-    normalized = " ".join(fold(query).split())[:200]
-    if not normalized:
-        return
-    item = (date.today(), language[:2], normalized, count == 0)
-    if _tally.add(item, flush_every=FLUSH_EVERY, flush_seconds=FLUSH_SECONDS):
-        flush()
-
-
-def discard() -> None:
-    """Forgets the searches not yet written (tests start each from a clean slate)."""
-    _tally.discard()
-
-
-def flush() -> int:
-    """Writes the counted searches; returns how many distinct terms were written."""
-    return _tally.flush(_write)
 
 
 def _write(events: Counter) -> int:
@@ -50,14 +28,36 @@ def _write(events: Counter) -> int:
             zero[(day, language, query)] += number
     with transaction.atomic():
         for (day, language, query), searches in buffer.items():
-            stat, created = SearchTermStat.objects.get_or_create(
-                day=day,
-                language=language,
-                query=query,
-                defaults={"searches": searches, "zero_results": zero[(day, language, query)]},
+            keys = {"day": day, "language": language, "query": query}
+            add_counts(
+                SearchTermStat,
+                keys=keys,
+                increments={"searches": searches, "zero_results": zero[(day, language, query)]},
             )
-            if not created:
-                SearchTermStat.objects.filter(pk=stat.pk).update(
-                    searches=F("searches") + searches, zero_results=F("zero_results") + zero[(day, language, query)]
-                )
     return len(buffer)
+
+
+_counter = BatchedCounter("search-log", _write)
+
+
+def record_search(*, query: str, language: str, count: int) -> None:
+    normalized = " ".join(fold(query).split())[:200]
+    if not normalized:
+        return
+    item = (date.today(), language[:2], normalized, count == 0)
+    _counter.record(item, flush_every=FLUSH_EVERY, flush_seconds=FLUSH_SECONDS)
+
+
+def record_cached_search(request, *, query: str, language: str, count: int) -> None:
+    """The same search served again from the page cache (core/pagecache.py) is counted again."""
+    record_search(query=query, language=language, count=count)
+
+
+def discard() -> None:
+    """Forgets the searches not yet written (tests start each from a clean slate)."""
+    _counter.discard()
+
+
+def flush() -> int:
+    """Writes the counted searches; returns how many distinct terms were written."""
+    return _counter.flush()

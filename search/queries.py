@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from practices.queries import published_practices
 
 from .backends.analysis import WORD, fold
-from .engine import ENGINE_ERRORS, breaker, fallback_backend, run_search
+from .engine import autocomplete, run_search
 from .facets import FACETS_BY_KEY
 from .log import record_search
 from .suggestions import near_spelling, promoted
@@ -72,7 +72,7 @@ def search_practices(parameters) -> SearchPage:
             _("Page %(page)s does not exist; showing page %(last)s.") % {"page": page, "last": page_count}
         )
         page = page_count
-        request.offset = (page - 1) * parameters.page_size
+        request = request.replace(offset=(page - 1) * parameters.page_size)
         outcome = run_search(request) if outcome.count else outcome
     facets = {}
     for key, options in parameters.options.items():
@@ -107,21 +107,13 @@ AUTOCOMPLETE_LIMIT = 8
 
 def suggest_practices(*, query: str, locale, limit: int = AUTOCOMPLETE_LIMIT) -> list:
     """Titles that begin like what the visitor is typing ("Méx" -> "… México …"), in their language tree."""
-    from wagtail.search.backends import get_search_backend
 
     query = clean_query(query)
     if len(query) < 2:
         return []
 
     practices = published_practices(locale=locale).select_related("country", "locale")
-    backend = get_search_backend()
-    if backend.__module__.startswith("search.backends.elasticsearch") and breaker.is_open():
-        backend = fallback_backend()
-    try:
-        return list(backend.autocomplete(query, practices)[:limit])
-    except ENGINE_ERRORS:
-        breaker.trip()
-        return list(fallback_backend().autocomplete(query, practices)[:limit])
+    return autocomplete(query, practices, limit=limit)
 
 
 @dataclass
@@ -157,7 +149,7 @@ def suggest(*, query: str, locale, search_url: str, limit: int = AUTOCOMPLETE_LI
     for key in ("country", "institution", "topic"):
         options = [o for o in FACETS_BY_KEY[key].options(locale) if _starts_a_word(prefix, o.label)]
         found += [
-            Suggestion(key, o.label, f"{search_url}?{urlencode({key: o.code})}")
+            Suggestion(key, o.label, f"{search_url}?{FACETS_BY_KEY[key].to_query([o.code])}")
             for o in options[:VOCABULARY_SUGGESTIONS]
         ]
     terms = [terms[0] for terms in synonym_groups() if any(fold(term).startswith(prefix) for term in terms)]

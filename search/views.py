@@ -8,6 +8,7 @@ from django.utils import translation
 from django.utils.translation import gettext
 from wagtail.models import Locale
 
+from core import pagecache
 from core.http import read_only
 
 from .facets import FACETS
@@ -21,14 +22,23 @@ API_LANGUAGES = {"es", "en", "pt"}
 def search(request):
     parameters = parse_search_parameters(request.GET, locale=_active_locale())
     page = search_practices(parameters)
+    # Counted again when the same page is served from the cache (core/pagecache.py).
+    pagecache.replay_on_hit(
+        request,
+        "search.log.record_cached_search",
+        query=parameters.request.query,
+        language=parameters.request.locale.language_code,
+        count=page.count,
+    )
     context = {
         "query": parameters.request.query,
         "shown_query": page.corrected_to or parameters.request.query,
         "parameters": parameters,
+        "search_form": parameters.form,
         "search": page,
         "facet_groups": [(facet, page.facets[facet.key]) for facet in FACETS],
         "noindex": parameters.active_filter_count >= 2,
-        "page_links": _page_links(request, page),
+        "page_links": _page_links(parameters, page),
     }
     return render(request, "search/search.html", context)
 
@@ -39,11 +49,9 @@ def _active_locale() -> Locale:
     return cache.get_or_set(f"search:locale:{language}", Locale.get_active, 3600)
 
 
-def _page_links(request, page) -> dict:
+def _page_links(parameters, page) -> dict:
     def link(number):
-        params = request.GET.copy()
-        params["page"] = number
-        return f"?{params.urlencode()}"
+        return f"?{parameters.link_query(page=number)}"
 
     return {
         "previous": link(page.page - 1) if page.page > 1 else None,

@@ -1,5 +1,5 @@
 """The practice view counter: counted in the shared cache, written in batches, like the search log
-(search/log.py; the batching itself is stats/tally.py).
+(search/log.py; the batching itself is core/tally.py).
 
 A view is counted when an anonymous visitor's browser GETs a live practice page and it is served
 (200, past Wagtail's privacy check: stats/wagtail_hooks.py): not a bot (a
@@ -16,11 +16,11 @@ import re
 from collections import Counter
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db import transaction
 from django.utils import timezone
+from wagtail.models import Page
 
-from core.tally import SharedTally
+from core.tally import BatchedCounter, add_counts
 from practices.models import PracticePage
 
 from .models import PracticeView
@@ -35,8 +35,6 @@ BOT_USER_AGENT = re.compile(
     r"go-http|java/|okhttp|libwww|headless|lighthouse|pingdom|uptime|monitor|scan|check",
     re.IGNORECASE,
 )
-
-_tally = SharedTally("practice-views")
 
 
 def is_bot(user_agent: str) -> bool:
@@ -55,24 +53,7 @@ def should_count(page, request) -> bool:
     return True
 
 
-def record_view(page_id: int) -> None:
-    if _tally.add((timezone.localdate(), page_id), flush_every=FLUSH_EVERY, flush_seconds=FLUSH_SECONDS):
-        flush()
-
-
-def discard() -> None:
-    """Forgets the views not yet written (tests start each from a clean slate)."""
-    _tally.discard()
-
-
-def flush() -> int:
-    """Writes the counted views; returns how many (page, day) numbers were written."""
-    return _tally.flush(_write)
-
-
 def _write(buffer: Counter) -> int:
-    from wagtail.models import Page
-
     # A page deleted since it was read has nothing left to count (and its foreign key would fail).
     existing = set(Page.objects.filter(pk__in={page_id for _, page_id in buffer}).values_list("pk", flat=True))
     written = 0
@@ -81,12 +62,29 @@ def _write(buffer: Counter) -> int:
             if page_id not in existing:
                 continue
             written += 1
-            counted = PracticeView.objects.filter(page_id=page_id, day=day)
-            if counted.update(views=F("views") + views):
-                continue
-            try:
-                with transaction.atomic():
-                    PracticeView.objects.create(page_id=page_id, day=day, views=views)
-            except IntegrityError:  # another process inserted the row first
-                counted.update(views=F("views") + views)
+            add_counts(PracticeView, keys={"page_id": page_id, "day": day}, increments={"views": views})
     return written
+
+
+_counter = BatchedCounter("practice-views", _write)
+
+
+def record_view(page_id: int) -> None:
+    _counter.record((timezone.localdate(), page_id), flush_every=FLUSH_EVERY, flush_seconds=FLUSH_SECONDS)
+
+
+def count_cached_view(request, *, page_id: int) -> None:
+    """A practice page served from the page cache (core/pagecache.py: only to visitors without a
+    session, never a preview) is counted like one rendered, bots left out."""
+    if request.method == "GET" and not is_bot(request.headers.get("User-Agent", "")):
+        record_view(page_id)
+
+
+def discard() -> None:
+    """Forgets the views not yet written (tests start each from a clean slate)."""
+    _counter.discard()
+
+
+def flush() -> int:
+    """Writes the counted views; returns how many (page, day) numbers were written."""
+    return _counter.flush()

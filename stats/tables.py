@@ -7,6 +7,8 @@ import csv
 import io
 from dataclasses import dataclass, field
 
+from core.spreadsheet import defuse
+
 
 @dataclass
 class Row:
@@ -78,6 +80,4 @@ class Table:
 
 def _cell(value):
     """Search terms are typed by visitors: one starting like a formula must not run in a spreadsheet."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value if isinstance(value, int) else str(value)
+    return value if isinstance(value, int) else defuse(str(value))

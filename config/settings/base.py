@@ -73,6 +73,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "accounts.csp.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before sessions and the database: anonymous visitors' pages from the shared cache (core/pagecache.py).
+    # Anything that changes the bytes per client (compression) must sit above it.
+    "core.pagecache.AnonymousPageCache",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     # After LocaleMiddleware: they answer in the request's language (core/middleware.py).
@@ -219,6 +222,61 @@ SESSION_COOKIE_HTTPONLY = True
 # --- Account security (docs/operations.md, "Account security") ---
 # Sessions in the database with their user's id, so deactivating a user ends them (accounts/).
 SESSION_ENGINE = "accounts.sessions"
+
+# Whole public pages for visitors without a session (core/pagecache.py, docs/operations.md *Page cache*).
+PAGE_CACHE_SECONDS = 60 * 60  # 0 turns it off; any content write forgets every page before that
+PAGE_CACHE_SHARED_SECONDS = 60  # how long a proxy or CDN in front may keep a page (s-maxage)
+# The views whose anonymous GETs are kept: Wagtail's pages, the search and comparison pages,
+# feeds, sitemap and robots.txt.
+PAGE_CACHE_URL_NAMES = frozenset(
+    {
+        "wagtail_serve",
+        "search",
+        "compare",
+        "sitemap",
+        "robots",
+        "feed_practices_rss",
+        "feed_practices_atom",
+        "feed_country_rss",
+        "feed_country_atom",
+        "feed_topic_rss",
+        "feed_topic_atom",
+    }
+)
+# Writes that change no public page (bookkeeping, logs, counters, drafts and review state, requests
+# and subscriptions): every other model's write forgets the cached pages.
+PAGE_CACHE_IGNORED_MODELS = frozenset(
+    {
+        "sessions",
+        "admin",
+        "axes",
+        "otp_static",
+        "otp_totp",
+        "accounts",
+        "alerts",
+        "exchange",
+        "stats",
+        "indexing",
+        "officials",
+        "translation.translationjob",
+        "practice_search.searchtermstat",
+        "practice_search.passagevector",
+        "auth.user",
+        "wagtailusers",
+        "wagtailadmin",
+        "wagtailcore.revision",
+        "wagtailcore.pagelogentry",
+        "wagtailcore.modellogentry",
+        "wagtailcore.workflowstate",
+        "wagtailcore.taskstate",
+        "wagtailcore.comment",
+        "wagtailcore.commentreply",
+        "wagtailcore.pagesubscription",
+        "wagtailcore.referenceindex",
+        "wagtailsearch.indexentry",
+        "taggit.taggeditem",
+    }
+)
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True  # Wagtail's admin reads the token from the page, not the cookie

@@ -15,11 +15,10 @@ def search_country_map(context, search_page, map_id="search-map", heading_level=
     values = search_page.facets.get("country", [])
     request = context["request"]
 
+    parameters = context["parameters"]
+
     def link(code: str) -> str:
-        params = request.GET.copy()
-        params.setlist("country", [code])
-        params.pop("page", None)
-        return f"{request.path}?{params.urlencode()}"
+        return f"{request.path}?{parameters.link_query(codes={'country': [code]})}"
 
     country_map = build_map(
         counts={value.code: value.count for value in values},

@@ -9,27 +9,19 @@ from django.utils.translation import gettext as _
 register = template.Library()
 
 
-def _search_state(parameters) -> list[tuple[str, str]]:
+def _search_state(parameters) -> str:
     """The cleaned search (what the page actually shows), never the raw query string: a link
     carrying a value the page dropped would make the export answer 400."""
-    search = parameters.request
-    state = [("q", search.query)] if search.query else []
-    state += [(key, code) for key, codes in parameters.codes.items() for code in codes]
-    if search.year_from is not None:
-        state.append(("year_from", str(search.year_from)))
-    if search.year_to is not None:
-        state.append(("year_to", str(search.year_to)))
-    state.append(("sort", search.sort))
-    return state
+    return parameters.to_query(sort=True)
 
 
 @register.simple_tag
 def export_links(parameters) -> dict:
-    state = _search_state(parameters) + [("lang", (get_language() or "es")[:2])]
+    state = _search_state(parameters) + "&" + urlencode({"lang": (get_language() or "es")[:2]})
     links = {
-        "csv": f"{reverse('export_csv')}?{urlencode(state)}",
-        "json": f"{reverse('export_json')}?{urlencode(state)}",
-        "indicators": f"{reverse('export_csv')}?{urlencode(state + [('rows', 'indicators')])}",
+        "csv": f"{reverse('export_csv')}?{state}",
+        "json": f"{reverse('export_json')}?{state}",
+        "indicators": f"{reverse('export_csv')}?{state}&{urlencode({'rows': 'indicators'})}",
     }
     links.update(feed_for(parameters))
     return links

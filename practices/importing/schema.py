@@ -11,6 +11,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from ..choices import FIRST_YEAR, BudgetRange, ContentLanguage, PracticeKind, PracticeStatus
+from ..models import PracticePage, ResultIndicator
 from ..numbers import parse_number
 from ..taxonomy import Country, Mechanism, ProcedureStage, Topic
 from .errors import RecordError
@@ -22,11 +23,15 @@ OPTIONAL = (
     "year_ended", "contact_name", "contact_email", "publish", "resources_staff", "resources_budget",
     "resources_time", "support_organizations", "transferability",
 )  # fmt: skip
-TEXT_LIMITS = {
-    "title": 255, "summary": 300, "contact_name": 255, "resources_staff": 255, "resources_time": 255,
-    "support_organizations": 255, "problem": 20_000, "approach": 50_000, "transferability": 10_000,
-}  # fmt: skip
-RESULT_TEXT_LIMITS = {"indicator": 255, "unit": 60, "period": 60, "source": 255}
+# Rich text and streams have no length in the model; these bound what one import line may hold.
+# Every other length (title, summary, contact, resources, supporting organisations, the result
+# indicators' texts) is the model's own, checked by its clean_fields() (`model_errors`).
+TEXT_LIMITS = {"problem": 20_000, "approach": 50_000, "transferability": 10_000}
+RESULT_TEXTS = ("indicator", "unit", "period", "source")
+# The practice's fields whose values the record gives as they are stored, checked by the model.
+MODEL_CHECKED = (
+    "title", "summary", "contact_name", "resources_staff", "resources_time", "support_organizations",
+)  # fmt: skip
 MAX_DECIMAL = Decimal("999999999999.99")
 
 
@@ -202,6 +207,17 @@ class _Checker:
         language = self.data.get("language")
         return language if language in ContentLanguage.values else "es"
 
+    def model_errors(self, instance, values: dict, *, prefix: str = "") -> None:
+        """The model's own field rules (lengths, choices) on the values given: the messages of its
+        clean_fields(), as the admin shows them. Empty values are left to the checks above."""
+        given = {name for name, value in values.items() if value not in ("", None)}
+        others = [field.name for field in type(instance)._meta.get_fields() if field.name not in given]
+        try:
+            instance.clean_fields(exclude=others)
+        except ValidationError as error:
+            for name, messages in error.message_dict.items():
+                self.error(prefix + name, " ".join(messages))
+
     def results(self) -> list[ResultRow]:
         value = self.data.get("results")
         if value in (None, ""):
@@ -218,15 +234,11 @@ class _Checker:
             unknown = sorted(set(item) - {"indicator", "baseline", "result", "unit", "period", "source"})
             if unknown:
                 self.error(name, _("unknown key(s): %(keys)s.") % {"keys": ", ".join(unknown)})
-            texts = {}
-            for key, limit in RESULT_TEXT_LIMITS.items():
-                text = item.get(key)
-                text = "" if text is None else str(text).strip()
-                if len(text) > limit:
-                    self.error(f"{name}.{key}", _("is longer than %(limit)s characters.") % {"limit": limit})
-                texts[key] = text[:limit]
+            texts = {key: "" if item.get(key) is None else str(item[key]).strip() for key in RESULT_TEXTS}
             if not texts["indicator"]:
                 self.error(f"{name}.indicator", _("this field is required."))
+            else:
+                self.model_errors(ResultIndicator(**texts), texts, prefix=f"{name}.")
             result = self.number(f"{name}.result", item.get("result"), required=True)
             baseline = self.number(f"{name}.baseline", item.get("baseline"), required=False)
             if texts["indicator"] and result is not None:
@@ -265,11 +277,6 @@ def check_record(line: int, data: dict, vocabulary: Vocabulary) -> tuple[Practic
                 "contact_email", _("“%(value)s” is not a valid e-mail address.") % {"value": contact_email[:80]}
             )
     organizations = check.string_list("support_organizations")
-    if len(", ".join(organizations)) > TEXT_LIMITS["support_organizations"]:
-        check.error(
-            "support_organizations",
-            _("together longer than %(limit)s characters.") % {"limit": TEXT_LIMITS["support_organizations"]},
-        )
 
     title = check.text("title", required=True)
     if title and not slugify(title):
@@ -304,4 +311,6 @@ def check_record(line: int, data: dict, vocabulary: Vocabulary) -> tuple[Practic
         support_organizations=", ".join(organizations),
         transferability=check.text("transferability"),
     )
+    stored = {name: getattr(record, name) for name in MODEL_CHECKED}
+    check.model_errors(PracticePage(**stored), stored)
     return (None if check.errors else record), check.errors

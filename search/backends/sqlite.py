@@ -9,9 +9,15 @@ the same single pass (bm25 per match) and the matches are ranked in Python.
 
 The MATCH expression is written here too: the stock one drops parentheses when combining
 terms, so "a OR b AND c" meant "a OR (b AND c)" and a thesaurus expansion matched far too much.
+
+What this borrows from modelsearch beyond its public API (`SQLiteIndex._refresh_title_norms`,
+the results' `_do_search`/`_do_count` hooks, the query compiler's `search`, `get_config`,
+`query`, `queryset`, `order_by_relevance`) is pinned with modelsearch in requirements.lock and
+checked by tests/search/test_backend_contract.py, which fails when a name or signature changes.
 """
 
 from django.db import connections
+from django.db.models.expressions import RawSQL
 from modelsearch.backends.database.sqlite.query import normalize
 from modelsearch.backends.database.sqlite.sqlite import (
     IndexEntry,
@@ -50,8 +56,7 @@ class StemmingSQLiteIndex(SQLiteIndex):
             return
         content_type_pk = get_content_type_pk(model)
         data = {indexer.id: (indexer.title, indexer.autocomplete, indexer.body) for indexer in indexers}
-        entries = self.entries.filter(content_type_id=content_type_pk)
-        entries.filter(object_id__in=data.keys())._raw_delete(using=self.write_connection.alias)
+        self.delete_entries(content_type_pk, list(data))
         self.entries.bulk_create(
             self.entries.model(
                 content_type_id=content_type_pk, object_id=object_id, title=title, autocomplete=autocomplete, body=body
@@ -59,6 +64,23 @@ class StemmingSQLiteIndex(SQLiteIndex):
             for object_id, (title, autocomplete, body) in data.items()
         )
         self._refresh_title_norms()
+
+    def delete_entries(self, content_type_pk: int, object_ids: list[str]) -> None:
+        """One plain DELETE per chunk, as `QuerySet._raw_delete` would send: the ORM's `.delete()`
+        would first read every entry and its full-text row (a CASCADE), which SQLite's own
+        triggers already remove with the entry."""
+        table = IndexEntry._meta.db_table
+        with self.write_connection.cursor() as cursor:
+            for start in range(0, len(object_ids), DELETE_CHUNK):
+                chunk = object_ids[start : start + DELETE_CHUNK]
+                placeholders = ", ".join(["%s"] * len(chunk))
+                cursor.execute(
+                    f"DELETE FROM {table} WHERE content_type_id = %s AND object_id IN ({placeholders})",
+                    [content_type_pk, *chunk],
+                )
+
+
+DELETE_CHUNK = 500  # ids per DELETE, far below SQLite's limit of bound parameters
 
 
 def _quoted(token: str) -> str:
@@ -112,7 +134,8 @@ class SingleMatchMixin:
         if not match:
             return self.queryset.none()
         table = SQLiteFTSIndexEntry._meta.db_table
-        matched_rows = SQLiteFTSIndexEntry.objects.extra(where=[f"{table} MATCH %s"], params=[match]).values("pk")
+        # The FTS table's rowid is its index entry's id (modelsearch's SQLiteFTSIndexEntry).
+        matched_rows = RawSQL(f"SELECT rowid FROM {table} WHERE {table} MATCH %s", [match])
         entries = IndexEntry.objects.filter(
             content_type_id__in=get_descendants_content_types_pks(self.queryset.model), id__in=matched_rows
         ).values("object_id")

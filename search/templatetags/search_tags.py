@@ -34,10 +34,4 @@ def highlight(text: str, query: str):
 @register.simple_tag(takes_context=True)
 def url_without(context, key: str, code: str = "") -> str:
     """The current search URL without one filter value (or the whole parameter), back to page 1."""
-    params = context["request"].GET.copy()
-    if code:
-        params.setlist(key, [v for v in params.getlist(key) if v != code])
-    else:
-        params.pop(key, None)
-    params.pop("page", None)
-    return "?" + params.urlencode()
+    return "?" + context["parameters"].link_query(without=(key, code))

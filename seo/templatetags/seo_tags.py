@@ -1,8 +1,6 @@
 """<head> links and metadata on every public page: canonical URL, hreflang alternates, Open Graph,
 Twitter card, and the practice's JSON-LD."""
 
-from urllib.parse import urlencode
-
 from django import template
 from django.conf import settings
 from django.urls import translate_url
@@ -58,10 +56,8 @@ def search_query_string(context) -> str:
     codes = {key: values for key, values in parameters.codes.items() if values}
     if request.query or request.year_from is not None or request.year_to is not None:
         return ""
-    if len(codes) == 1:
-        ((key, values),) = codes.items()
-        if len(values) == 1:
-            return "?" + urlencode({key: values[0]})
+    if len(codes) == 1 and len(next(iter(codes.values()))) == 1:
+        return "?" + parameters.to_query()
     return ""
 
 

@@ -122,3 +122,11 @@ def test_roadmap_queries_do_not_grow_with_commitments_or_linked_practices(client
     # Filtered, one more: the total the heading compares the matches with.
     assert queries_for(client, URL["es"] + "?mechanism=mirps&country=GT&status=delayed") == before + 1
     assert before <= 20
+
+
+def test_a_repeated_filter_is_dropped_with_a_message_like_on_the_search_page(client):
+    """The roadmap reads its filters with the search's lenient parameter form (core/forms.py)."""
+    response = client.get(URL["es"] + "?status=done&status=planned&mechanism=nope")
+    messages = response.context["filters"].messages
+    assert len(messages) == 2 and "nope" in messages[0] and "status" in messages[1]
+    assert not response.context["filters"].status

@@ -30,6 +30,7 @@ from django.test.utils import override_settings
 from django.utils import timezone
 from wagtail.models import Locale
 
+from core import pagecache
 from practices.models import InstitutionPage, PracticePage, ResultIndicator
 from practices.taxonomy import Mechanism, ProcedureStage, Topic
 from search import embeddings, semantic
@@ -188,6 +189,7 @@ class Command(BaseCommand):
             "trivial view": trivial,
         }
         timings = {name: self.time(function, requests) for name, function in functions.items()}
+        timings.update(self.page_cache_timings(requests, locale))
         timings.update(self.semantic_timings(requests))
         # The search log writes in batches (search/log.py); empty it so that the page counted is an
         # ordinary one, not the one in a hundred that carries the batch.
@@ -207,6 +209,34 @@ class Command(BaseCommand):
         if engine == "osmem":
             self.stdout.write(f"engine requests per search page: {calls}")
         self.stdout.write(f"full reindex: {reindex:.1f} s")
+
+    def page_cache_timings(self, requests, locale) -> dict:
+        """Anonymous pages rendered (the page cache forgotten before each request) and served from
+        the page cache (core/pagecache.py), side by side with the trivial view above."""
+        practice = PracticePage.objects.live().filter(locale=locale).order_by("pk").first()
+        institution = InstitutionPage.objects.live().filter(locale=locale).order_by("pk").first()
+        addresses = {
+            "home": "/es/",
+            "practice page": practice.get_url(None),
+            "institution page": institution.get_url(None),
+            "search page": "/es/buscar/?q=rezago",
+        }
+        timings = {}
+        with override_settings(PAGE_CACHE_SECONDS=3600):
+            for name, address in addresses.items():
+                visitor = Client()
+
+                def cold(params, address=address, visitor=visitor):
+                    pagecache.bump()
+                    visitor.get(address)
+
+                def warm(params, address=address, visitor=visitor):
+                    visitor.get(address)
+
+                timings[f"{name} (rendered)"] = self.time(cold, requests)
+                visitor.get(address)
+                timings[f"{name} (cached)"] = self.time(warm, requests)
+        return timings
 
     def semantic_timings(self, requests) -> dict:
         """The hybrid path's own steps: embedding the query, and the matrix product over every passage."""
