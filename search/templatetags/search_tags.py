@@ -33,8 +33,12 @@ def highlight(text: str, query: str):
 
 @register.simple_tag(takes_context=True)
 def url_without(context, key: str, code: str = "") -> str:
-    """The current search URL without one filter value (or the whole parameter), back to page 1."""
-    params = context["request"].GET.copy()
+    return query_without(context["request"].GET, key, code)
+
+
+def query_without(query, key: str, code: str = "") -> str:
+    """The search URL's query string without one filter value (or the whole parameter), back to page 1."""
+    params = query.copy()
     if code:
         params.setlist(key, [v for v in params.getlist(key) if v != code])
     else:
