@@ -20,8 +20,11 @@
 
     function searchUrl() {
         var params = new URLSearchParams();
+        var sort = form.querySelector("select[name=sort]");
         new FormData(form).forEach(function (value, key) {
-            if (value !== "") params.append(key, value);
+            // The default order is left out: the shared address stays as short as the one typed.
+            if (value === "" || (sort && key === "sort" && value === sort.getAttribute("data-default"))) return;
+            params.append(key, value);
         });
         var query = params.toString();
         return form.getAttribute("action") + (query ? "?" + query : "");
