@@ -8,6 +8,8 @@ the practices it publishes and those it is a partner in, as its institution page
 from dataclasses import dataclass, replace
 
 from django.contrib.syndication.views import Feed
+from django.db.models import F
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
@@ -64,7 +66,10 @@ class PracticesRss(Feed):
         return published_practices(locale=subject.locale)
 
     def items(self, subject):
-        items = list(self.practices(subject).for_listing().order_by("-first_published_at", "-pk")[:FEED_LENGTH])
+        # Newest first by the original's date: an alias (untranslated page) has none of its own.
+        published = Coalesce("first_published_at", "alias_of__first_published_at")
+        practices = self.practices(subject).for_listing().annotate(published=published)
+        items = list(practices.order_by(F("published").desc(nulls_last=True), "-pk")[:FEED_LENGTH])
         return self.prepared(items, subject)
 
     def prepared(self, items, subject):
