@@ -156,5 +156,5 @@ def test_the_main_menu_at_320_px(tab_at, site_url):
     page.wait_for_url("**/es/reuniones/")
     assert page.locator("h1").inner_text().strip()
     assert page.evaluate("document.scrollingElement.scrollWidth <= document.scrollingElement.clientWidth")
-    current = page.get_by_role("navigation", name="Menú principal").get_by_role("link", name="Reuniones")
-    expect(current).to_have_attribute("aria-current", "page")
+    # The menu is folded again on the new page; the section it is in is marked.
+    expect(page.locator('.primary-nav a[aria-current="page"]')).to_have_text("Reuniones")
