@@ -45,6 +45,9 @@ def test_the_first_result_is_in_the_first_screen(tab_at, site_url, width):
     box = first.bounding_box()
     assert box["y"] < viewport["height"] - 100, f"the first result starts at {box['y']} px"
     assert page.locator(".search-count").bounding_box()["y"] < box["y"]
+    # The compare box is a target of at least 24 × 24 CSS px (WCAG 2.2, 2.5.8).
+    target = first.locator(".card__compare input").bounding_box()
+    assert target["width"] >= 24 and target["height"] >= 24, target
     screenshot(page, f"search-rezago-es-{width}-first-screen")
     # "No results" is in the first screen too.
     page.goto(f"{site_url}/es/buscar/?q=zzyzxqwv")
