@@ -49,7 +49,12 @@
     function swap(fresh) {
         form.querySelectorAll("[data-swap]").forEach(function (region) {
             var replacement = fresh.querySelector('[data-swap="' + region.getAttribute("data-swap") + '"]');
-            if (replacement) region.replaceWith(document.importNode(replacement, true));
+            if (!replacement) return;
+            var node = document.importNode(replacement, true);
+            // A region made inert by the open dialog stays inert in its new form.
+            var index = inerted.indexOf(region);
+            if (index !== -1) { node.inert = true; inerted[index] = node; }
+            region.replaceWith(node);
         });
         // The live region stays in place (a new one would not be announced): only its words change.
         var count = fresh.querySelector("[data-search-count]");
