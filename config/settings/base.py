@@ -242,6 +242,8 @@ PAGE_CACHE_URL_NAMES = frozenset(
         "feed_country_atom",
         "feed_topic_rss",
         "feed_topic_atom",
+        "feed_search_rss",
+        "feed_search_atom",
     }
 )
 # Writes that change no public page (bookkeeping, logs, counters, drafts and review state, requests
