@@ -226,13 +226,14 @@ SESSION_ENGINE = "accounts.sessions"
 # Whole public pages for visitors without a session (core/pagecache.py, docs/operations.md *Page cache*).
 PAGE_CACHE_SECONDS = 60 * 60  # 0 turns it off; any content write forgets every page before that
 PAGE_CACHE_SHARED_SECONDS = 60  # how long a proxy or CDN in front may keep a page (s-maxage)
-# The views whose anonymous GETs are kept: Wagtail's pages, the search and comparison pages,
+# The views whose anonymous GETs are kept: Wagtail's pages, the search, comparison and about pages,
 # feeds, sitemap and robots.txt.
 PAGE_CACHE_URL_NAMES = frozenset(
     {
         "wagtail_serve",
         "search",
         "compare",
+        "about",
         "sitemap",
         "robots",
         "feed_practices_rss",
@@ -241,6 +242,8 @@ PAGE_CACHE_URL_NAMES = frozenset(
         "feed_country_atom",
         "feed_topic_rss",
         "feed_topic_atom",
+        "feed_search_rss",
+        "feed_search_atom",
     }
 )
 # Writes that change no public page (bookkeeping, logs, counters, drafts and review state, requests

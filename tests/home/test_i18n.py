@@ -11,7 +11,9 @@ def switcher_links(html: str) -> dict[str, str]:
 def test_every_public_url_carries_its_language(client):
     html = client.get("/es/").content.decode()
     hrefs = re.findall(r'href="(/[^"]*)"', html)
-    page_links = [h for h in hrefs if not h.startswith(("/static/", "/documents/", "/admin/"))]
+    # The open-data API and exports (footer) are language-neutral by design and take `lang=` instead.
+    page_links = [h for h in hrefs if not h.startswith(("/static/", "/documents/", "/admin/", "/api/"))]
+    assert any(h.startswith("/api/export.csv?lang=es") for h in hrefs)
     assert page_links and all(re.match(r"^/(es|en|pt)/", h) for h in page_links), page_links
 
 
