@@ -8,6 +8,8 @@ from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Page
 
+from home.navigation import primary_navigation
+
 register = template.Library()
 
 
@@ -50,6 +52,4 @@ def obfuscated(value: str) -> str:
 @register.simple_tag(takes_context=True)
 def site_navigation(context):
     """The site's sections for the header and the footer (home/navigation.py)."""
-    from home.navigation import primary_navigation
-
     return primary_navigation((get_language() or settings.LANGUAGE_CODE)[:2], context.get("request"))
