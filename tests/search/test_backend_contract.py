@@ -88,8 +88,7 @@ def test_deleting_entries_also_empties_the_full_text_table():
     trigger to remove their full-text rows: a replaced practice must not match its old words."""
     if connection.vendor != "sqlite":
         pytest.skip("SQLite only")
-    from modelsearch.backends.database.sqlite.sqlite import SQLiteFTSIndexEntry
-    from modelsearch.models import IndexEntry
+    from modelsearch.backends.database.sqlite.sqlite import IndexEntry, SQLiteFTSIndexEntry
     from modelsearch.utils import get_content_type_pk
     from wagtail.search.backends import get_search_backend
 
