@@ -100,11 +100,12 @@ check: install messages
 
 TEMPLATES := $(shell git ls-files '*/templates/*.html' 2>/dev/null)
 
-## lint: ruff (code and format), djhtml (template indentation)
+## lint: ruff (code and format), djhtml (template indentation), import contracts (.importlinter: apps import only the layers below)
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	@$(BIN)/djhtml --check $(TEMPLATES)
+	$(BIN)/lint-imports --no-cache
 
 format: install
 	$(BIN)/ruff format .

@@ -8,4 +8,5 @@ class AccountsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import signals  # noqa: F401
+        # In ready(): Django imports models and signal receivers only once the app registry is ready.
+        from . import signals  # noqa: F401 (connects the receivers)

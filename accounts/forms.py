@@ -32,6 +32,10 @@ class UnlockForm(forms.Form):
     attempt = forms.IntegerField(widget=forms.HiddenInput)
 
 
+class LiftGuardForm(forms.Form):
+    guarded = forms.CharField(max_length=150, widget=forms.HiddenInput)
+
+
 class LoginForm(WagtailLoginForm):
     """Wagtail 8's log-in form, whose password field has no label and so shows "Password" untranslated."""
 

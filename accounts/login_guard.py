@@ -24,13 +24,14 @@ from django.contrib.auth.backends import ModelBackend
 from django.core.cache import cache
 
 from .throttling import client_key, count, hits, keyed_hash
+from .two_factor import has_two_factor
 
 WINDOW_SECONDS = 60 * 60
 KNOWN_ADDRESS_DAYS = 90
 
 
 def failure_limit() -> int:
-    return getattr(settings, "LOGIN_GUARD_FAILURES", 10)
+    return settings.LOGIN_GUARD_FAILURES
 
 
 def _failures_key(username: str) -> str:
@@ -53,6 +54,18 @@ def lift(username: str) -> None:
     cache.delete(_failures_key(username))
 
 
+def guarded_usernames() -> list[str]:
+    """The user names guarded now. The cache keeps only keyed hashes of them, so the candidates are
+    the names django-axes recorded failures for (in the database) within the guard's window."""
+    from axes.models import AccessAttempt
+    from django.utils import timezone
+
+    since = timezone.now() - timezone.timedelta(seconds=WINDOW_SECONDS)
+    names = AccessAttempt.objects.filter(attempt_time__gte=since).values_list("username", flat=True)
+    unique = {name.casefold(): name for name in names if name}
+    return sorted(name for key, name in unique.items() if is_guarded(key))
+
+
 def remember_address(request, username: str) -> None:
     cache.set(_known_key(username, request), 1, KNOWN_ADDRESS_DAYS * 24 * 60 * 60)
 
@@ -68,7 +81,6 @@ class GuardedAxesBackend(AxesStandaloneBackend):
         super().authenticate(request, username=username, password=password, **kwargs)
         if not username or not is_guarded(username) or is_known_address(request, username):
             return None  # the next backend checks the password
-        from .two_factor import has_two_factor
 
         user = ModelBackend().authenticate(request, username=username, password=password)
         if user is not None and has_two_factor(user):

@@ -63,4 +63,4 @@ def mail_limits() -> dict[str, int]:
     """Password-reset e-mails per account, reset requests per address, invitations per invited
     address, per inviting user and per address (settings.ACCOUNT_MAIL_LIMITS overrides)."""
     defaults = {"reset_account": 3, "reset_address": 10, "invite_target": 2, "invite_sender": 30, "invite_address": 30}
-    return {**defaults, **getattr(settings, "ACCOUNT_MAIL_LIMITS", {})}
+    return {**defaults, **settings.ACCOUNT_MAIL_LIMITS}

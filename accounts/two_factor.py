@@ -14,6 +14,8 @@ from django_otp import login as otp_login
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from .sessions import end_sessions_of
+
 APP_DEVICE_NAME = "authenticator"
 RECOVERY_DEVICE_NAME = "recovery"
 RECOVERY_CODE_COUNT = 10
@@ -21,10 +23,6 @@ RECOVERY_CODE_COUNT = 10
 
 def normalise_code(code: str) -> str:
     return "".join(code.split()).replace("-", "").lower()
-
-
-def confirmed_app(user) -> TOTPDevice | None:
-    return TOTPDevice.objects.filter(user=user, confirmed=True).first()
 
 
 def has_two_factor(user) -> bool:
@@ -122,8 +120,6 @@ def mark_verified(request, device) -> None:
 def reset_two_factor(user) -> int:
     """Removes the user's app and recovery codes (a lost phone): they enrol again at their next
     log-in. Their open sessions end too, so a session verified with the old device can't go on."""
-    from .sessions import end_sessions_of
-
     deleted = TOTPDevice.objects.filter(user=user).delete()[0] + StaticDevice.objects.filter(user=user).delete()[0]
     end_sessions_of(user.pk)
     return deleted

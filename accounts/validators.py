@@ -13,6 +13,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from zxcvbn import zxcvbn
 
+from practices.models import InstitutionPage
+
 # Words an attacker would try first against this site.
 SITE_WORDS = ("asilo", "refugio", "refugiado", "conare", "buenaspracticas", "practicas", "quito", "mirps", "acnur")
 # zxcvbn evaluates at most this many characters (its run time grows with length).
@@ -91,8 +93,6 @@ def personal_words(user) -> set[str]:
     names, acronyms and countries (through their officials' groups)."""
     values = [getattr(user, attribute, "") or "" for attribute in ("username", "first_name", "last_name", "email")]
     if getattr(user, "pk", None):
-        from practices.models import InstitutionPage
-
         institutions = InstitutionPage.objects.filter(officials_group__user=user).select_related("country")
         for page in institutions:
             country = page.country

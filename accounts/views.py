@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from . import login_guard, two_factor
-from .forms import CodeForm, UnlockForm, VerifyForm
+from .forms import CodeForm, LiftGuardForm, UnlockForm, VerifyForm
 from .policy import can_unlock_accounts, is_privileged, two_factor_required
 
 RECOVERY_CODE_USED = gettext_lazy(
@@ -138,6 +138,15 @@ def lockouts(request):
     """Accounts locked by too many failed log-ins, for the secretariat and administrators."""
     if not can_unlock_accounts(request.user):
         raise PermissionDenied
+    if request.method == "POST" and "guarded" in request.POST:
+        form = LiftGuardForm(request.POST)
+        username = form.cleaned_data["guarded"] if form.is_valid() else ""
+        if not username or not login_guard.is_guarded(username):
+            messages.error(request, _("That lock no longer exists: it may have expired or been lifted already."))
+            return redirect("accounts_lockouts")
+        login_guard.lift(username)
+        messages.success(request, _("“%(username)s” can log in again.") % {"username": username})
+        return redirect("accounts_lockouts")
     if request.method == "POST":
         form = UnlockForm(request.POST)
         attempt = AccessAttempt.objects.filter(pk=form.cleaned_data["attempt"]).first() if form.is_valid() else None
@@ -153,4 +162,9 @@ def lockouts(request):
         failures_since_start__gte=settings.AXES_FAILURE_LIMIT,
         attempt_time__gte=timezone.now() - settings.AXES_COOLOFF_TIME,
     ).order_by("-attempt_time")
-    return render(request, "accounts/lockouts.html", {"attempts": attempts, "privileged": is_privileged(request.user)})
+    context = {
+        "attempts": attempts,
+        "guarded": login_guard.guarded_usernames(),
+        "privileged": is_privileged(request.user),
+    }
+    return render(request, "accounts/lockouts.html", context)

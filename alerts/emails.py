@@ -89,4 +89,4 @@ def digest_message(subscription, *, description, new, base: str) -> EmailMultiAl
 
 
 def settings_expiry_days() -> int:
-    return getattr(settings, "ALERTS_CONFIRMATION_DAYS", 7)
+    return settings.ALERTS_CONFIRMATION_DAYS

@@ -12,7 +12,7 @@ __all__ = ["WINDOW_SECONDS", "client_key", "count", "is_limited"]
 
 def limit() -> int:
     """Subscribe attempts per address and hour, valid or not."""
-    return getattr(settings, "ALERTS_RATE_LIMIT", 10)
+    return settings.ALERTS_RATE_LIMIT
 
 
 def _key(client: str) -> str:

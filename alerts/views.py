@@ -12,7 +12,9 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from . import ratelimit, services
+from .emails import settings_expiry_days
 from .forms import SubscribeForm
+from .models import Subscription
 from .searches import describe, normalise_query, parse
 
 logger = logging.getLogger(__name__)
@@ -29,6 +31,10 @@ def follow(request):
     return _form_page(request, SubscribeForm(initial={"query": query}), query=query)
 
 
+# No CSRF token: the form sits on search pages served whole from the shared cache (core/pagecache.py).
+# Nothing is subscribed without the confirmation link sent to the address (double opt-in), and the
+# view acts on no session or account; the honeypot and the rate limit still apply.
+@csrf_exempt
 @require_POST
 def subscribe(request):
     form = SubscribeForm(request.POST)
@@ -73,8 +79,6 @@ def _form_page(request, form, *, query: str, status: int = 200, limited: bool = 
 
 @require_GET
 def sent(request):
-    from .emails import settings_expiry_days
-
     return render(request, "alerts/sent.html", {"days": settings_expiry_days()})
 
 
@@ -97,8 +101,6 @@ def unsubscribe(request, token: str):
     if request.method == "POST":
         services.unsubscribe(token)
         return render(request, "alerts/unsubscribed.html")
-    from .models import Subscription
-
     subscription = Subscription.objects.filter(unsubscribe_token=token).first()
     if subscription is None:
         # Already gone (or never was): say so kindly, not a bare 404 page.

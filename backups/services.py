@@ -28,6 +28,9 @@ from django.db import connection
 from django.db.migrations.recorder import MigrationRecorder
 from django.utils import timezone
 
+from exchange.models import ExchangeRequest
+from practices.models import PracticePage
+
 FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
 
@@ -172,9 +175,6 @@ def _last_migration() -> str:
 def _counts() -> dict[str, int]:
     from wagtail.documents import get_document_model
     from wagtail.models import Revision
-
-    from exchange.models import ExchangeRequest
-    from practices.models import PracticePage
 
     return {
         "practices": PracticePage.objects.count(),

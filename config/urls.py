@@ -16,6 +16,7 @@ from search import views as search_views
 from seo import views as seo_views
 
 urlpatterns = [
+    path("favicon.ico", home_views.favicon, name="favicon"),
     path("healthz", home_views.health, name="health"),
     path("sitemap.xml", seo_views.sitemap, name="sitemap"),
     path("robots.txt", seo_views.robots, name="robots"),
@@ -46,6 +47,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path(_("search/"), search_views.search, name="search"),
     path(_("compare/"), practice_views.compare, name="compare"),
+    path(_("about/"), home_views.about, name="about"),
     path(format_lazy("{}/<int:page_id>.pdf", _("case-sheet")), printsheet_views.case_sheet, name="case_sheet"),
     path(_("exchange/"), include("exchange.urls")),
     path(_("alerts/"), include("alerts.urls")),

@@ -5,7 +5,6 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from wagtail.api.v2.utils import BadRequestError
 
 from . import params
 from .params import CONTROL_CHARACTERS
@@ -32,8 +31,10 @@ class SingleLineField(forms.CharField):
 # value is dropped, `messages` says so, and the rest of the request goes on.
 
 
-class InvalidParameters(BadRequestError):
-    """Bad parameters: each message says what was wrong; the API and the exports answer them with a 400."""
+class InvalidParameters(ValueError):
+    """Bad parameters: each message says what was wrong; the API (opendata/api.py, handle_exception) and
+    the exports answer them with a 400. Not Wagtail's BadRequestError: importing wagtail.api.v2 loads a
+    model, and core is imported while the models load."""
 
     def __init__(self, errors: list[str]):
         super().__init__(" ".join(errors))

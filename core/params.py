@@ -20,7 +20,7 @@ from datetime import date
 
 from django.utils.translation import gettext as _
 
-from practices.choices import FIRST_YEAR
+from .years import FIRST_YEAR
 
 MAX_INT = 2**63 - 1  # the largest id or offset a 64-bit database column holds
 MAX_DIGITS = len(str(MAX_INT))

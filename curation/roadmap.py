@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from core.forms import CodeField, ParameterForm
 from practices.taxonomy import Country, Mechanism
 
-from .models import Commitment, CommitmentPractice, CommitmentStatus
+from .commitments import Commitment, CommitmentPractice, CommitmentStatus
 from .queries import ordered_practices, practices_in_locale, with_practice_keys
 
 JOINT = "joint"

@@ -1,13 +1,13 @@
 """The curated pages in the site tree: topics, featured selections and the joint roadmap.
 
-Built the way `practices.services.ensure_site_tree` builds the other index pages: once in the
+Built the way `home.site.ensure_site_tree` builds the other index pages: once in the
 Spanish tree (aliases follow in en/pt), then translated with wagtail-localize. Idempotent:
 existing pages are found by type and kept as the secretariat left them.
 """
 
 from wagtail.models import Page
 
-from practices.services import default_locale, other_locales, translate_page
+from practices.services import add_child_with_aliases, default_locale, other_locales, translate_page
 
 from .models import FeaturedSelectionIndexPage, RoadmapPage, TopicIndexPage
 
@@ -66,8 +66,6 @@ PAGES = {
 
 
 def ensure_curation_pages(home: Page) -> dict[type, Page]:
-    from practices.services import add_child_with_aliases
-
     es = default_locale()
     pages = {}
     for model, texts in PAGES.items():

@@ -7,6 +7,7 @@ from django.utils.translation import ngettext_lazy
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from core.forms import SingleLineField
+from practices.taxonomy import Country
 
 from .choices import OTHER_COUNTRY, ExchangeFormat
 from .models import (
@@ -19,6 +20,7 @@ from .models import (
     NOTE_MAX,
     ExchangeRequest,
 )
+from .services import record_change
 
 HONEYPOT = "website"
 
@@ -45,8 +47,6 @@ COUNTRIES_CACHE_KEY = "exchange:countries"
 def country_choices():
     """The member states in the active language, A to Z, then "Another country". Cached (every practice
     page shows the form) and dropped when a country is saved (`signals.py`)."""
-    from practices.taxonomy import Country
-
     countries = cache.get(COUNTRIES_CACHE_KEY)
     if countries is None:
         countries = [(c.iso2, c.name_es, c.name_en, c.name_pt) for c in Country.objects.all()]
@@ -190,8 +190,6 @@ class AnswerForm(WagtailAdminModelForm):
         return cleaned
 
     def save(self, commit=True):
-        from .services import record_change
-
         previous = self.initial.get("status", self.instance.status)
         instance = super().save(commit=commit)
         if commit:

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import BaseLogEntry, BaseLogEntryManager
 
 from .choices import ExchangeFormat, RequestStatus
+from .permissions import ExchangeRequestPermissionPolicy
 
 NAME_MAX = 150
 INSTITUTION_MAX = 200
@@ -89,10 +90,6 @@ class ExchangeRequest(models.Model):
 
     get_formats_display.short_description = _("preferred formats")
 
-    @property
-    def institution_country(self):
-        return self.institution.country if self.institution_id else None
-
 
 class StatusChange(models.Model):
     """The history of a request: who moved it to which status, with their note or answer."""
@@ -127,7 +124,6 @@ class ExchangeRequestLogEntryManager(BaseLogEntryManager):
     def viewable_by_user(self, user):
         # Wagtail's default shows every entry of a model to anyone with a permission on it; the
         # site-history report would then tell one institution's officials about another's requests.
-        from .permissions import ExchangeRequestPermissionPolicy
 
         visible = ExchangeRequestPermissionPolicy(ExchangeRequest).instances_user_has_any_permission_for(
             user, ["view", "change", "delete"]

@@ -6,6 +6,8 @@ An official's institution is the one whose page links to one of their groups
 
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from practices.models import InstitutionPage
+
 SEE_ALL = "exchange.see_all_exchangerequest"
 
 
@@ -15,8 +17,6 @@ def institution_ids_of(user) -> set[int]:
         return set()
     if not hasattr(user, "_exchange_institution_ids"):
         from wagtail.models import Locale
-
-        from practices.models import InstitutionPage
 
         user._exchange_institution_ids = set(
             InstitutionPage.objects.filter(

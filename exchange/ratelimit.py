@@ -17,7 +17,7 @@ WINDOW_SECONDS = 60 * 60
 
 def limits() -> dict[str, int]:
     """Requests sent (saved or caught by the honeypot) and attempts of any kind, per address and hour."""
-    return {"sent": 5, "attempts": 20, **getattr(settings, "EXCHANGE_RATE_LIMITS", {})}
+    return {"sent": 5, "attempts": 20, **settings.EXCHANGE_RATE_LIMITS}
 
 
 def _key(kind: str, client: str) -> str:

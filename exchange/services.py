@@ -4,6 +4,10 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Locale
 
+from practices.models import PracticePage
+from practices.taxonomy import Country
+
+from . import emails
 from .choices import OTHER_COUNTRY, RequestStatus
 from .models import ExchangeRequest, StatusChange
 
@@ -13,14 +17,11 @@ def original_of(page):
     default = Locale.get_default()
     if page.locale_id == default.pk:
         return page
-    from practices.models import PracticePage
 
     return PracticePage.objects.filter(translation_key=page.translation_key, locale=default).first() or page
 
 
 def create_request(*, page, data: dict, language: str) -> ExchangeRequest:
-    from practices.taxonomy import Country
-
     practice = original_of(page)
     country_code = data["country"]
     exchange_request = ExchangeRequest.objects.create(
@@ -39,8 +40,6 @@ def create_request(*, page, data: dict, language: str) -> ExchangeRequest:
         language=language,
     )
     StatusChange.objects.create(request=exchange_request, from_status="", to_status=RequestStatus.NEW)
-    from . import emails
-
     transaction.on_commit(lambda: emails.send_new_request(exchange_request))
     return exchange_request
 
@@ -58,7 +57,5 @@ def record_change(exchange_request, *, user, from_status: str, note: str, send: 
         user=user,
     )
     if change.sent_to_requester:
-        from . import emails
-
         transaction.on_commit(lambda: emails.send_answer(exchange_request, change))
     return change

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from practices.models import PracticePage
@@ -18,6 +19,10 @@ logger = logging.getLogger(__name__)
 FORM_ANCHOR = "#exchange-request"
 
 
+# No CSRF token: the form sits on practice pages served whole from the shared cache (core/pagecache.py),
+# where one visitor's token would be everyone's. The view acts on no session or account (a forged post
+# could only send what its author could send herself); the honeypot and the rate limit still apply.
+@csrf_exempt
 @require_POST
 def submit(request, page_id: int):
     page = get_object_or_404(PracticePage.objects.live().public(), pk=page_id)

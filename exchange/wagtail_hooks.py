@@ -9,6 +9,9 @@ from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Locale
 
+from practices.models import InstitutionPage
+from practices.taxonomy import Country
+
 from . import admin_views
 from .choices import RequestStatus
 from .forms import AnswerForm
@@ -17,8 +20,6 @@ from .permissions import institution_ids_of, sees_all
 
 
 def _institutions(request):
-    from practices.models import InstitutionPage
-
     institutions = InstitutionPage.objects.filter(locale=Locale.get_default()).order_by("title")
     if request is None or sees_all(request.user):
         return institutions
@@ -26,8 +27,6 @@ def _institutions(request):
 
 
 def _countries(request):
-    from practices.taxonomy import Country
-
     return Country.objects.all()
 
 

@@ -16,6 +16,8 @@ from pathlib import Path
 from django.db.models import Count, F
 from django.utils.translation import ngettext
 
+from search.facets import FACETS_BY_KEY
+
 DATA_FILE = Path(__file__).resolve().parent / "data" / "americas.json"
 SHADES = 4  # besides shade 0, "no published practice"
 
@@ -117,6 +119,4 @@ def practice_counts_by_country(practices) -> dict[str, int]:
 
 def country_names(locale) -> dict[str, str]:
     """Names in the active language, from the search's cached country options (no query once warm)."""
-    from search.facets import FACETS_BY_KEY
-
     return {option.code: option.label for option in FACETS_BY_KEY["country"].options(locale)}

@@ -9,7 +9,20 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from curation.models import (
+    FeaturedPractice,
+    FeaturedSelectionIndexPage,
+    FeaturedSelectionPage,
+    RoadmapPage,
+    TopicIndexPage,
+)
 from practices.blocks import TEXT_FEATURES
+from practices.models import PracticePage
+from practices.queries import home_counts
+from practices.taxonomy import TaggedTopic
+from search.facets import FACETS_BY_KEY
+
+from .map import build_map, country_names, practice_counts_by_country
 
 
 class HomePage(Page):
@@ -66,10 +79,6 @@ class HomePage(Page):
         return f"{super().get_admin_display_title()} · {purpose % {'language': language}}"
 
     def get_context(self, request, *args, **kwargs):
-        from practices.models import PracticePage
-        from practices.queries import home_counts
-        from practices.taxonomy import TaggedTopic
-
         context = super().get_context(request, *args, **kwargs)
         context["counts"] = home_counts(locale=self.locale)
         # Both lists of practice cards share one read of the view restrictions and one of the topics.
@@ -94,9 +103,6 @@ class HomePage(Page):
 
     def country_map(self, published):
         """The 17 member states shaded by their published practices, leading into the search (one query)."""
-        from home.map import build_map, country_names, practice_counts_by_country
-        from search.facets import FACETS_BY_KEY
-
         search_url = reverse("search")
         return build_map(
             counts=practice_counts_by_country(published),
@@ -106,8 +112,6 @@ class HomePage(Page):
 
     def explore_pages(self) -> list[Page]:
         """Topics, featured selections and the roadmap: the curated ways into the repository."""
-        from curation.models import FeaturedSelectionIndexPage, RoadmapPage, TopicIndexPage
-
         # Not .public(): these index pages are never restricted, and it would cost a query.
         pages = self.get_children().live().type(TopicIndexPage, FeaturedSelectionIndexPage, RoadmapPage)
         return list(pages.order_by("path"))
@@ -116,8 +120,6 @@ class HomePage(Page):
         """The selection chosen on the Spanish home page, as published in this page's language tree,
         and its published practices in the chosen order (two queries); None when none is chosen or
         it is not published in this language."""
-        from curation.models import FeaturedPractice, FeaturedSelectionPage
-
         chosen = HomePage.objects.filter(
             translation_key=self.translation_key, locale__language_code=settings.LANGUAGE_CODE
         ).values("featured_selection__translation_key")

@@ -1,6 +1,8 @@
 from django.db import Error as DatabaseError
 from django.db import connection
-from django.http import JsonResponse
+from django.http import HttpResponseRedirect, JsonResponse
+from django.shortcuts import render
+from django.templatetags.static import static
 
 from indexing import health as index_health
 from indexing import queue
@@ -43,3 +45,17 @@ def _database_answers() -> bool:
             return cursor.fetchone() == (1,)
     except DatabaseError:
         return False
+
+
+def about(request):
+    """About the platform: what it is, who runs it, its open data and its accessibility statement
+    (a section of this page, `#accessibility`, linked from every footer)."""
+    return render(request, "home/about.html")
+
+
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever the page's <link rel="icon"> says: the static icon.
+    A temporary redirect kept a day, not a permanent one: the target's hashed name changes with the icon."""
+    response = HttpResponseRedirect(static("img/favicon.ico"))
+    response["Cache-Control"] = "public, max-age=86400"
+    return response

@@ -12,6 +12,7 @@
 from elastic_transport import TransportError
 
 from . import queue
+from .breaker import breaker
 from .models import IndexQueueEntry
 
 DEFAULT_INDEX_TIMEOUT = 300
@@ -51,8 +52,6 @@ class QueuedIndexingMixin:
     def _write(self, write, obj, action):
         if queue.replaying.get():
             return write(obj)  # the queue's own retry: it keeps its entry up to date
-        from search.engine import breaker
-
         try:
             if breaker.is_open():
                 raise EngineUnavailable("search engine unavailable moments ago (circuit breaker open)")

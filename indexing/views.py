@@ -3,9 +3,8 @@
 from django.template.response import TemplateResponse
 from wagtail.admin.auth import permission_required
 
-from search.engine import ENGINE_ERRORS
-
 from . import health
+from .breaker import ENGINE_ERRORS
 from .models import IndexQueueEntry
 
 PERMISSION = "indexing.view_index_health"

@@ -14,6 +14,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from practices.blocks import TEXT_FEATURES
 from practices.mixins import OriginalLanguageMixin
+from practices.models import PracticePage
 from practices.taxonomy import Mechanism
 
 
@@ -85,8 +86,6 @@ class MeetingPage(OriginalLanguageMixin, Page):
             raise ValidationError({"end_date": _("The meeting cannot end before it starts.")})
 
     def get_context(self, request, *args, **kwargs):
-        from practices.models import PracticePage
-
         context = super().get_context(request, *args, **kwargs)
         context["documents"] = list(self.documents.select_related("document"))
         practice_ids = [link.practice_id for link in self.related_practices.all()]

@@ -15,6 +15,9 @@ entry here redundant, not wrong.
 - bulk-action confirmations list by title the objects the user may not act on;
 - the tag autocomplete offers every tag, those of other institutions' drafts included;
 - the snippet chooser and wagtail-localize's snippet API list every keyword;
+- choosing a parent page (new page of a type, copy) echoes the posted parent's latest draft title
+  in the chooser and in the refusal, whoever's it is (found by the POST walk,
+  `tests/security/test_resolver_walk_post.py`);
 - `failwhale/` answers any admin user with a server error (it exists to test error reporting).
 """
 
@@ -73,6 +76,21 @@ def visible_page(request, page_id, **kwargs):
     before they check any right."""
     if not may_see_page(request.user, get_object_or_404(Page, pk=page_id)):
         raise Http404
+    return wagtails_view(request)
+
+
+PARENT_FIELDS = ("parent_page", "new_parent_page")
+
+
+def visible_posted_parent(request, **kwargs):
+    """A posted parent page the user may not see does not exist for her (before Wagtail names it)."""
+    if request.method == "POST":
+        for name in PARENT_FIELDS:
+            value = request.POST.get(name, "")
+            if value.isascii() and value.isdigit() and len(value) <= MAX_ID_DIGITS:
+                page = Page.objects.filter(pk=value).first()
+                if page is not None and not may_see_page(request.user, page):
+                    raise Http404
     return wagtails_view(request)
 
 
@@ -163,6 +181,8 @@ urlpatterns = [
         "admin/pages/<int:page_to_move_id>/move/<int:destination_id>/confirm/",
         require_admin_access(move_confirmation),
     ),
+    path("admin/pages/create/<slug:app_label>/<slug:model_name>", require_admin_access(visible_posted_parent)),
+    path("admin/pages/<int:page_id>/copy/", require_admin_access(visible_posted_parent)),
     path("admin/bulk/<str:app_label>/<str:model_name>/<str:action>/", require_admin_access(bulk_action)),
     path("admin/tag-autocomplete/", require_admin_access(tag_autocomplete)),
     path("admin/tag-autocomplete/<slug:app_name>/<slug:model_name>/", require_admin_access(tag_autocomplete)),

@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from core import permissions
+
 
 class OfficialsConfig(AppConfig):
     name = "officials"
@@ -8,4 +10,7 @@ class OfficialsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        # Inviting officials: an account limited to one institution, never user management.
+        permissions.declare(secretariat=["officials.add_invitation", "officials.view_invitation"])
+        # In ready(): Django imports models and signal receivers only once the app registry is ready.
         from . import workflow_names  # noqa: F401 - connects the name translation

@@ -13,6 +13,7 @@ from wagtail.models import Locale, Page, WorkflowState
 
 from exchange.permissions import institution_ids_of
 from practices.models import InstitutionPage, PracticePage
+from practices.roles import SECRETARIAT_GROUP
 
 LIST_LENGTH = 10
 
@@ -26,8 +27,6 @@ def latest_workflow_states(pages) -> dict[int, WorkflowState]:
 
 
 def may_publish_everywhere(user) -> bool:
-    from practices.roles import SECRETARIAT_GROUP
-
     return user.is_superuser or user.groups.filter(name=SECRETARIAT_GROUP).exists()
 
 

@@ -20,9 +20,8 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
 
+from practices.media import visible_media  # the media rule, applied by practices' page forms too
 from practices.taxonomy import Keyword
-
-MEDIA_PERMISSIONS = ["choose", "change"]
 
 
 def sees_every_page(user) -> bool:
@@ -40,11 +39,6 @@ def visible_pages(user, pages):
 
 def may_see_page(user, page) -> bool:
     return visible_pages(user, Page.objects.filter(pk=page.pk)).exists()
-
-
-def visible_media(user, items):
-    policy = policy_registry.get_by_type(items.model)
-    return items.filter(pk__in=policy.instances_user_has_any_permission_for(user, MEDIA_PERMISSIONS).values("pk"))
 
 
 def visible_keywords(user, keywords):

@@ -12,6 +12,7 @@ from .private_media import may_download
 from .reports import may_see_page_types_report
 from .views import InvitationViewSet
 from .visibility import visible, visible_pages
+from .workflow_messages import say_what_the_decision_did
 
 
 @hooks.register("register_admin_viewset")
@@ -57,6 +58,8 @@ def serve_only_published_or_permitted_documents(document, request):
 # Before anything is read or saved: see officials/autosave.py for the double approval it prevents.
 hooks.register("before_edit_page", answer_autosave_without_acting)
 hooks.register("before_create_page", answer_autosave_without_acting)
+# After Wagtail's own message: see officials/workflow_messages.py.
+hooks.register("after_edit_page", say_what_the_decision_did)
 
 
 @hooks.register("construct_homepage_panels")

@@ -5,19 +5,25 @@ that tree's published practices, linked in that language, newest first. A countr
 the practices it publishes and those it is a partner in, as its institution page lists them.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.contrib.syndication.views import Feed
+from django.db.models import F
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 from practices.models import PracticePage
 from practices.queries import published_practices
 from practices.taxonomy import Country, Topic
+from search.engine import run_search
+from search.forms import SearchParameters, parse_search_parameters
+
+from .search_links import search_label, search_state
 
 FEED_LENGTH = 50
 
@@ -28,6 +34,7 @@ class FeedSubject:
     locale: Locale
     country: Country | None = None
     topic: Topic | None = None
+    search: SearchParameters | None = None
 
 
 class PracticesRss(Feed):
@@ -59,7 +66,14 @@ class PracticesRss(Feed):
         return published_practices(locale=subject.locale)
 
     def items(self, subject):
-        items = list(self.practices(subject).for_listing().order_by("-first_published_at", "-pk")[:FEED_LENGTH])
+        # Newest first by the original's date: an alias (untranslated page) has none of its own.
+        published = Coalesce("first_published_at", "alias_of__first_published_at")
+        practices = self.practices(subject).for_listing().annotate(published=published)
+        items = list(practices.order_by(F("published").desc(nulls_last=True), "-pk")[:FEED_LENGTH])
+        return self.prepared(items, subject)
+
+    def prepared(self, items, subject):
+        date_aliases(items)
         for item in items:
             # Feed objects are shared between requests, so the absolute URL is worked out here,
             # where the request is known, and read back by item_link.
@@ -82,13 +96,30 @@ class PracticesRss(Feed):
         return item.first_published_at
 
     def item_updateddate(self, item):
-        return item.last_published_at
+        return item.last_published_at or item.first_published_at
 
     def item_author_name(self, item):
         return item.institution.title if item.institution else None
 
     def item_categories(self, item):
         return [tagged.tag.localized_name() for tagged in item.tagged_topics.all()]
+
+
+def date_aliases(items) -> None:
+    """An untranslated page in the en/pt trees is an alias: it shows its original and carries no
+    publication dates of its own, so it takes the original's (one query for the whole feed)."""
+    undated = {item.alias_of_id for item in items if item.alias_of_id and not item.first_published_at}
+    if not undated:
+        return
+    dates = {
+        row["pk"]: row
+        for row in Page.objects.filter(pk__in=undated).values("pk", "first_published_at", "last_published_at")
+    }
+    for item in items:
+        original = dates.get(item.alias_of_id)
+        if original and not item.first_published_at:
+            item.first_published_at = original["first_published_at"]
+            item.last_published_at = item.last_published_at or original["last_published_at"]
 
 
 class PracticesAtom(PracticesRss):
@@ -140,5 +171,36 @@ class TopicPracticesRss(PracticesRss):
 
 
 class TopicPracticesAtom(TopicPracticesRss):
+    feed_type = Atom1Feed
+    subtitle = PracticesRss.description
+
+
+class SearchPracticesRss(PracticesRss):
+    """The newest practices matching one search, words and filters (`/es/feeds/search.atom?q=…&country=…`):
+    what "Follow … (feed)" on a search page offers. The parameters are the search page's, read as
+    leniently (a value it would drop is dropped here too), in the newest-first order."""
+
+    def get_object(self, request):
+        locale = Locale.get_active()
+        data = request.GET.copy()
+        data["sort"] = "newest"
+        data.pop("page", None)
+        return FeedSubject(request=request, locale=locale, search=parse_search_parameters(data, locale=locale))
+
+    def subject_title(self, subject) -> str:
+        return _("New practices: %(subject)s") % {"subject": search_label(subject.search)}
+
+    def search_query(self, subject) -> str:
+        return "?" + urlencode(search_state(subject.search))
+
+    def feed_url(self, subject):
+        return subject.request.get_full_path()
+
+    def items(self, subject):
+        request = replace(subject.search.request, sort="newest", offset=0, limit=FEED_LENGTH)
+        return self.prepared(list(run_search(request).results), subject)
+
+
+class SearchPracticesAtom(SearchPracticesRss):
     feed_type = Atom1Feed
     subtitle = PracticesRss.description

@@ -2,6 +2,8 @@
 
 from rest_framework.fields import Field
 
+from translation.services import text_origin
+
 from .rows import decimal_number
 
 
@@ -129,6 +131,4 @@ class TextOriginField(_WholeInstanceField):
     """original | machine (a machine draft nobody has reviewed) | reviewed (translation/)."""
 
     def to_representation(self, page):
-        from translation.services import text_origin
-
         return str(text_origin(page))

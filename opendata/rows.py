@@ -105,7 +105,7 @@ LIST_SEPARATOR = "; "
 
 def practice_record(page, *, url: str, language: str) -> dict:
     """Everything public about a practice, labels in `language`. The contact e-mail is left out:
-    the site never puts it in HTML either (it is revealed on request, see docs/architecture.md)."""
+    the site never puts it in HTML either (it is revealed on request, see docs/content-model.md)."""
     institution = page.institution
     return {
         "id": page.pk,

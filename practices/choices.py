@@ -3,6 +3,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.years import FIRST_YEAR, LAST_YEAR  # noqa: F401 (the bounds live in core: core/params.py checks years too)
+
 
 class PracticeKind(models.TextChoices):
     PRACTICE = "practice", _("Good practice")
@@ -36,7 +38,3 @@ COUNTRY_LANGUAGES = {"BR": ContentLanguage.PORTUGUESE, "BZ": ContentLanguage.ENG
 
 def language_of_country(iso2: str) -> str:
     return COUNTRY_LANGUAGES.get(iso2, ContentLanguage.SPANISH).value
-
-
-FIRST_YEAR = 1984  # the Cartagena Declaration: no asylum practice in the region predates it
-LAST_YEAR = 2100

@@ -4,15 +4,19 @@ from functools import partial
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
-
-from officials.page_forms import OnlyPermittedMediaPageForm
+from wagtail import hooks
+from wagtail.documents import get_document_model
 
 from .choices import language_of_country
+from .page_forms import OnlyPermittedMediaPageForm
 from .taxonomy import Country, Keyword, Topic
 
 # Checkbox fields whose vocabulary the search facets already keep cached, named in the active
-# language and dropped when an entry is saved (search/facets.py, search/signals.py).
-CHOICES_FROM_FACETS = {"stages": "stage", "topics": "topic", "mechanisms": "mechanism", "partners": "country"}
+# language and dropped when an entry is saved (search/facets.py, search/signals.py). Search hands
+# them over through this hook, fn(field_name, locale) -> [(value, label)] or None: practices sits
+# below search and never imports it (search/wagtail_hooks.py).
+CACHED_CHOICES_HOOK = "practice_form_cached_choices"
+CACHED_CHOICE_FIELDS = ("stages", "topics", "mechanisms", "partners")
 
 
 class PracticePageForm(OnlyPermittedMediaPageForm):
@@ -44,19 +48,16 @@ class PracticePageForm(OnlyPermittedMediaPageForm):
         """Each checkbox list was read from the database twice per form (once for the page, once for
         the editor's JavaScript): 8 queries on every add and edit. The cached list costs none;
         submitted values are still checked against the database by the field's queryset."""
-        from search.facets import FACETS
-
-        facets = {facet.key: facet for facet in FACETS}
-        for name, key in CHOICES_FROM_FACETS.items():
-            if name in self.fields:
-                self.fields[name].choices = [(o.value, o.label) for o in facets[key].options(self.instance.locale)]
+        for cached_choices in hooks.get_hooks(CACHED_CHOICES_HOOK):
+            for name in CACHED_CHOICE_FIELDS:
+                choices = cached_choices(name, self.instance.locale) if name in self.fields else None
+                if choices is not None:
+                    self.fields[name].choices = choices
 
 
 def preload_documents(formset) -> None:
     """Each attachment row's chooser read its document with its own query; one query reads them all.
     The widget's lookup is replaced on these instances only (Wagtail builds its class at runtime)."""
-    from wagtail.documents import get_document_model
-
     ids = {form.initial.get("document") for form in formset.forms} - {None}
     documents = get_document_model().objects.in_bulk(ids)
     for form in formset.forms:

@@ -8,6 +8,7 @@ from django.db.models import Prefetch, Q
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
@@ -15,14 +16,16 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from officials.page_forms import OnlyPermittedMediaPageForm
-
 from .blocks import TEXT_FEATURES, ApproachBlock, LessonsBlock
 from .choices import FIRST_YEAR, LAST_YEAR, BudgetRange, PracticeKind, PracticeStatus
 from .forms import PracticePageForm
 from .mixins import OriginalLanguageMixin
+from .page_forms import OnlyPermittedMediaPageForm
 from .revisions import with_references_checked
 from .taxonomy import Country, Keyword, Mechanism, ProcedureStage, TaggedKeyword, TaggedTopic, Topic  # noqa: F401
+
+# hooks.register(PRACTICE_PAGE_CONTEXT_HOOK) fn(page, context): adds to a practice page's context.
+PRACTICE_PAGE_CONTEXT_HOOK = "practice_page_context"
 
 YEAR_VALIDATORS = [MinValueValidator(FIRST_YEAR), MaxValueValidator(LAST_YEAR)]
 
@@ -434,11 +437,10 @@ class PracticePage(OriginalLanguageMixin, Page):
             )
         }
         context["partners"] = [(c, partner_pages.get(c.pk)) for c in partners]
-        from search.related import related_practices
-
-        context["related"] = related_practices(
-            self, topic_ids=[t.pk for t in context["topics"]], stage_ids=[s.pk for s in context["stages"]]
-        )
+        # What other apps add to the page (search adds `related`, search/wagtail_hooks.py): practices
+        # sits below search and never imports it.
+        for add_to_context in hooks.get_hooks(PRACTICE_PAGE_CONTEXT_HOOK):
+            add_to_context(self, context)
         return context
 
 

@@ -6,12 +6,15 @@ their institution's media collection. They cannot publish: the secretariat revie
 publishes. Nobody but administrators manages users (in Wagtail that right lets one create superusers).
 """
 
+from django.apps import apps
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Locale, Page
 
+from core import permissions as declared
+
 from .models import InstitutionPage
-from .taxonomy import Country, Keyword, Mechanism, ProcedureStage, Topic
+from .taxonomy import Country
 
 # The names groups get when they are created. Nothing looks a group up by its name afterwards:
 # the secretariat is whoever holds REVIEW_PERMISSION, an institution's officials are the group
@@ -34,18 +37,6 @@ MEDIA_PERMISSIONS = {
 }
 
 
-# Exchange requests (exchange/): officials see and answer their institution's; the secretariat all of them.
-EXCHANGE_OFFICIAL_PERMISSIONS = ("view_exchangerequest", "change_exchangerequest")
-EXCHANGE_SECRETARIAT_PERMISSIONS = (*EXCHANGE_OFFICIAL_PERMISSIONS, "delete_exchangerequest", "see_all_exchangerequest")
-
-
-def _exchange_permissions(codenames) -> list[Permission]:
-    return [_permission("exchange", codename) for codename in codenames]
-
-
-INVITATION_PERMISSIONS = ("add_invitation", "view_invitation")
-
-
 def official_group_name(country: Country) -> str:
     return f"Funcionarios {country.iso2}"
 
@@ -61,6 +52,10 @@ def _review_permission() -> Permission:
 
 def _permission(app_label: str, codename: str) -> Permission:
     return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def _declared(names) -> list[Permission]:
+    return [_permission(*name.split(".")) for name in names]
 
 
 def _page_permission(codename: str) -> Permission:
@@ -94,7 +89,8 @@ def ensure_official_group(institution: InstitutionPage) -> Group:
     # The secretariat submits pages for translation; officials then edit the translations of
     # their own pages, which wagtail-localize guards with the page's edit permission.
     group.permissions.add(_admin_access())
-    group.permissions.add(*_exchange_permissions(EXCHANGE_OFFICIAL_PERMISSIONS))
+    # What the other apps give officials (core/permissions.py), e.g. answering exchange requests.
+    group.permissions.add(*_declared(declared.official_permissions()))
     for page in Page.objects.filter(translation_key=institution.translation_key):
         # Originals are written only in the Spanish tree (whatever their language); the copies in
         # the other trees receive translations, which needs edit rights but never adding a page.
@@ -124,18 +120,10 @@ def ensure_secretariat_group() -> Group:
     if group is None:
         group, _ = Group.objects.get_or_create(name=SECRETARIAT_GROUP)
     group.permissions.add(_admin_access(), _translate(), _review_permission())
-    # Inviting officials (officials/): an account limited to one institution, never user management.
-    group.permissions.add(*(_permission("officials", codename) for codename in INVITATION_PERMISSIONS))
-    # The statistics dashboard (stats/): figures about every institution, so the secretariat's only.
-    group.permissions.add(_permission("stats", "view_statistics"))
-    # The search index health page (indexing/): whether search finds what is published.
-    group.permissions.add(_permission("indexing", "view_index_health"))
-    group.permissions.add(*_exchange_permissions(EXCHANGE_SECRETARIAT_PERMISSIONS))
-    from curation.models import Commitment
-    from search.models import SynonymGroup
-
-    for model in (Topic, Keyword, Country, Mechanism, ProcedureStage, SynonymGroup, Commitment):
-        content_type = ContentType.objects.get_for_model(model)
+    # What each app declares for the secretariat (core/permissions.py; each app's apps.py says why).
+    group.permissions.add(*_declared(declared.secretariat_permissions()))
+    for label in declared.secretariat_models():
+        content_type = ContentType.objects.get_for_model(apps.get_model(label))
         group.permissions.add(*Permission.objects.filter(content_type=content_type))
     for home in Page.objects.filter(depth=2):
         for codename in SECRETARIAT_PAGE_PERMISSIONS:

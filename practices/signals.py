@@ -9,6 +9,7 @@ from wagtail.models import Locale
 from wagtail.signals import page_published, post_page_move
 
 from .models import InstitutionPage, PracticePage
+from .services import publish_translations_of
 from .taxonomy import COUNTRY_NAMES_CACHE_KEY, Country
 
 
@@ -46,8 +47,6 @@ def publish_translations_with_their_original(sender, instance, revision=None, **
         return
     if isinstance(instance, (InstitutionPage, PracticePage)):
         return
-    from .services import publish_translations_of
-
     user = getattr(revision, "user", None)
     # After the original's own transaction, like wagtail-localize's sync: its translations read
     # the original as published.

@@ -190,9 +190,6 @@ class Topic(TagBase):
     def __str__(self):
         return self.localized_name()
 
-    def all_names(self) -> list[str]:
-        return [n for n in (self.name, self.name_en, self.name_pt) if n]
-
 
 class TaggedTopic(TaggedItemBase):
     tag = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="tagged_practices")

@@ -12,6 +12,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import views
+from .admin_views import PracticePageViewSet
 from .models import InstitutionPage
 from .numbers import LocalizedDecimalField
 from .roles import ensure_official_group
@@ -90,6 +91,4 @@ def number_hint_script():
 
 @hooks.register("register_admin_viewset")
 def register_practice_page_viewset():
-    from .admin_views import PracticePageViewSet
-
     return PracticePageViewSet()

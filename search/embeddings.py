@@ -18,7 +18,6 @@ from django.conf import settings
 from django.utils.module_loading import import_string
 
 DIMENSIONS = 512
-DEFAULT_EMBEDDER = "search.embeddings.UniversalSentenceEncoder"
 MAX_PASSAGE_CHARACTERS = 2000  # longer texts add time, not meaning: the encoder averages its tokens
 
 _lock = threading.Lock()
@@ -45,7 +44,7 @@ def model():
     if _model is None:
         with _lock:
             if _model is None:
-                _model = import_string(getattr(settings, "SEARCH_EMBEDDER", DEFAULT_EMBEDDER))()
+                _model = import_string(settings.SEARCH_EMBEDDER)()
                 loads += 1
     return _model
 

@@ -25,29 +25,27 @@ import json
 import logging
 from dataclasses import dataclass, field
 
-from django.core.cache import cache
 from django.db import connection
 from django.db.models import CharField, Count, F, Q, Value
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast
-from elastic_transport import TransportError
-from elasticsearch import ApiError
 from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
 from modelsearch.index import FilterField
 from modelsearch.query import MATCH_ALL
 from wagtail.models import Locale
 from wagtail.search.backends import get_search_backend
 
+# The engine's failures and the breaker live with the index writes, which trip it too (indexing/).
+from indexing.breaker import ENGINE_ERRORS, breaker
 from practices.models import PracticePage
 from practices.queries import published_practices
 
+from .backends.database import SearchBackend
 from .facets import FACETS, FACETS_BY_KEY
 from .semantic import rank_by_meaning
 from .text import part_count, text_query
 
 SORTS = ("relevance", "newest", "year")
-# What a down, slow or failing engine raises (connection refused, timeout, 5xx, bad gateway…).
-ENGINE_ERRORS = (ApiError, TransportError, ConnectionError, TimeoutError)
 MAX_BUCKETS = 1000
 MAX_MATERIALISED_IDS = 100_000
 FEW_TEXT_MATCHES = 10  # below this, the text side relaxes from every word to most words
@@ -84,32 +82,7 @@ class SearchOutcome:
 
 
 FALLBACK_BACKEND = "database"
-BREAKER_SECONDS = 30
 logger = logging.getLogger(__name__)
-
-
-class CircuitBreaker:
-    """After the engine fails, skip it for a while instead of paying its timeout on every request.
-
-    The open state lives in the shared cache: when one worker has found the engine down, the
-    others skip it too instead of each paying the timeout once more."""
-
-    KEY = "search:breaker-open"
-
-    def __init__(self, seconds: float):
-        self.seconds = seconds
-
-    def is_open(self) -> bool:
-        return cache.get(self.KEY) is not None
-
-    def trip(self) -> None:
-        cache.set(self.KEY, 1, self.seconds)
-
-    def reset(self) -> None:
-        cache.delete(self.KEY)
-
-
-breaker = CircuitBreaker(BREAKER_SECONDS)
 
 
 def run_search(request: SearchRequest, *, backend_name: str = "default") -> SearchOutcome:
@@ -153,8 +126,6 @@ def fallback_backend():
 
     name = FALLBACK_BACKEND if FALLBACK_BACKEND in settings.WAGTAILSEARCH_BACKENDS else None
     if name is None:
-        from .backends.database import SearchBackend
-
         return SearchBackend({})
     return get_search_backend(name)
 

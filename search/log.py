@@ -14,14 +14,13 @@ from django.db import transaction
 from core.tally import BatchedCounter, add_counts
 
 from .backends.analysis import fold
+from .models import SearchTermStat
 
 FLUSH_EVERY = 100
 FLUSH_SECONDS = 60
 
 
 def _write(events: Counter) -> int:
-    from .models import SearchTermStat
-
     buffer, zero = Counter(), Counter()
     for (day, language, query, without_results), number in events.items():
         buffer[(day, language, query)] += number
@@ -47,6 +46,11 @@ def record_search(*, query: str, language: str, count: int) -> None:
         return
     item = (date.today(), language[:2], normalized, count == 0)
     _counter.record(item, flush_every=FLUSH_EVERY, flush_seconds=FLUSH_SECONDS)
+
+
+def record_cached_search(request, *, query: str, language: str, count: int) -> None:
+    """The same search served again from the page cache (core/pagecache.py) is counted again."""
+    record_search(query=query, language=language, count=count)
 
 
 def discard() -> None:

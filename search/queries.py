@@ -6,6 +6,15 @@ from math import ceil
 
 from django.utils.translation import gettext as _
 
+from practices.queries import published_practices
+
+from .backends.analysis import WORD, fold
+from .engine import autocomplete, run_search
+from .facets import FACETS_BY_KEY
+from .log import record_search
+from .suggestions import near_spelling, promoted
+from .thesaurus import synonym_groups
+
 MAX_QUERY_LENGTH = 200
 UNSAFE_CHARACTERS = re.compile(r'["\x00-\x1f\x7f]')
 
@@ -43,10 +52,6 @@ class SearchPage:
 
 
 def search_practices(parameters) -> SearchPage:
-    from .engine import run_search
-    from .log import record_search
-    from .suggestions import near_spelling, promoted
-
     request = parameters.request
     outcome = run_search(request)
     corrected_to = suggestion = None
@@ -102,12 +107,10 @@ AUTOCOMPLETE_LIMIT = 8
 
 def suggest_practices(*, query: str, locale, limit: int = AUTOCOMPLETE_LIMIT) -> list:
     """Titles that begin like what the visitor is typing ("Méx" -> "… México …"), in their language tree."""
-    from practices.queries import published_practices
 
     query = clean_query(query)
     if len(query) < 2:
         return []
-    from .engine import autocomplete
 
     practices = published_practices(locale=locale).select_related("country", "locale")
     return autocomplete(query, practices, limit=limit)
@@ -128,8 +131,6 @@ VOCABULARY_SUGGESTIONS = 2  # per vocabulary group, so that practice titles keep
 
 def _starts_a_word(prefix: str, text: str) -> bool:
     """Accent- and case-insensitive: "guat" starts "Guatemala", "bras" starts "Brasil", "coi" starts "COI"."""
-    from .backends.analysis import WORD, fold
-
     folded = fold(text)
     return folded.startswith(prefix) or any(word.startswith(prefix) for word in WORD.findall(folded))
 
@@ -139,10 +140,6 @@ def suggest(*, query: str, locale, search_url: str, limit: int = AUTOCOMPLETE_LI
     search filtered by it), thesaurus terms (a search), then practice titles; labels in the
     page's language. Vocabularies come from the facet options' cache: no query per keystroke."""
     from urllib.parse import urlencode
-
-    from .backends.analysis import fold
-    from .facets import FACETS_BY_KEY
-    from .thesaurus import synonym_groups
 
     query = clean_query(query)
     prefix = fold(query)

@@ -16,6 +16,8 @@ from practices.models import PracticePage
 from practices.queries import published_practices
 from practices.taxonomy import TaggedTopic
 
+from .engine import ENGINE_ERRORS, breaker
+
 RELATED_COUNT = 5
 logger = logging.getLogger(__name__)
 
@@ -24,8 +26,6 @@ def related_practices(
     practice: PracticePage, *, limit: int = RELATED_COUNT, topic_ids=None, stage_ids=None
 ) -> list[PracticePage]:
     candidates = published_practices(locale=practice.locale).exclude(pk=practice.pk)
-    from .engine import ENGINE_ERRORS, breaker
-
     backend = get_search_backend()
     if isinstance(backend, ElasticsearchBaseSearchBackend) and not breaker.is_open():
         try:

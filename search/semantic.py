@@ -20,7 +20,10 @@ import numpy as np
 from django.core.cache import cache
 from django.utils.html import strip_tags
 
+from practices.models import PracticePage
+
 from .embeddings import DIMENSIONS, embed
+from .models import PassageVector
 
 GENERATION_KEY = "search-vectors-generation"
 # Cosine below which a passage is not about the query. Measured on the demo with the judged
@@ -55,8 +58,6 @@ def index_practices(pages) -> int:
     Passages whose text is already stored (an alias in another language tree, an unchanged
     section) reuse their vector instead of being embedded again.
     """
-    from .models import PassageVector
-
     pages = list(pages)
     if not pages:
         return 0
@@ -89,10 +90,6 @@ def index_practices(pages) -> int:
 
 def index_live_practices(*, chunk: int = 500) -> int:
     """Every live practice (update_index, embed_practices); vectors of the others are dropped."""
-    from practices.models import PracticePage
-
-    from .models import PassageVector
-
     live = PracticePage.objects.live().order_by("pk")
     embedded = 0
     ids = list(live.values_list("pk", flat=True))
@@ -106,8 +103,6 @@ def index_live_practices(*, chunk: int = 500) -> int:
 
 
 def remove_practices(page_ids) -> None:
-    from .models import PassageVector
-
     PassageVector.objects.filter(page_id__in=list(page_ids)).delete()
     changed()
 
@@ -135,8 +130,6 @@ def matrix() -> Matrix:
         cache.add(GENERATION_KEY, generation, None)
         generation = cache.get(GENERATION_KEY) or generation
     if _matrix is None or _matrix.generation != generation:
-        from .models import PassageVector
-
         rows = list(PassageVector.objects.order_by().values_list("page_id", "page__locale_id", "vector"))
         _matrix = Matrix(
             generation=generation,

@@ -12,6 +12,7 @@ from practices.taxonomy import Country, Mechanism, ProcedureStage, Topic
 
 from .facets import invalidate_options
 from .models import SynonymGroup
+from .semantic import index_practices, remove_practices
 from .thesaurus import invalidate_thesaurus
 
 WATCHED = (Country, Mechanism, ProcedureStage, Topic, InstitutionPage)
@@ -29,8 +30,6 @@ def vocabulary_changed(sender, **kwargs):
 @receiver(page_published)
 def practice_published(sender, instance, **kwargs):
     if issubclass(sender, PracticePage):
-        from .semantic import index_practices
-
         try:
             index_practices([instance])
         except Exception:  # publishing must succeed; `manage.py embed_practices` catches up
@@ -40,6 +39,4 @@ def practice_published(sender, instance, **kwargs):
 @receiver(page_unpublished)
 def practice_unpublished(sender, instance, **kwargs):
     if issubclass(sender, PracticePage):
-        from .semantic import remove_practices
-
         remove_practices([instance.pk])

@@ -7,6 +7,7 @@ Terms match on folded stems in the three languages, so plurals and inflections e
 from django.core.cache import cache
 
 from .backends.analysis import stems
+from .models import SynonymGroup
 
 CACHE_KEY = "search-thesaurus"
 CACHE_SECONDS = 60
@@ -15,8 +16,6 @@ CACHE_SECONDS = 60
 def synonym_groups() -> list[list[str]]:
     groups = cache.get(CACHE_KEY)
     if groups is None:
-        from .models import SynonymGroup
-
         groups = [group.term_list() for group in SynonymGroup.objects.all()]
         cache.set(CACHE_KEY, groups, CACHE_SECONDS)
     return groups

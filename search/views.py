@@ -8,6 +8,7 @@ from django.utils import translation
 from django.utils.translation import gettext
 from wagtail.models import Locale
 
+from core import pagecache
 from core.http import read_only
 
 from .facets import FACETS
@@ -21,6 +22,14 @@ API_LANGUAGES = {"es", "en", "pt"}
 def search(request):
     parameters = parse_search_parameters(request.GET, locale=_active_locale())
     page = search_practices(parameters)
+    # Counted again when the same page is served from the cache (core/pagecache.py).
+    pagecache.replay_on_hit(
+        request,
+        "search.log.record_cached_search",
+        query=parameters.request.query,
+        language=parameters.request.locale.language_code,
+        count=page.count,
+    )
     context = {
         "query": parameters.request.query,
         "shown_query": page.corrected_to or parameters.request.query,
@@ -30,6 +39,7 @@ def search(request):
         "facet_groups": [(facet, page.facets[facet.key]) for facet in FACETS],
         "noindex": parameters.active_filter_count >= 2,
         "page_links": _page_links(parameters, page),
+        "filter_chips": _filter_chips(parameters, page),
     }
     return render(request, "search/search.html", context)
 
@@ -38,6 +48,26 @@ def _active_locale() -> Locale:
     """The language tree to search, without a query per request: locales are fixed at set-up."""
     language = translation.get_language()
     return cache.get_or_set(f"search:locale:{language}", Locale.get_active, 3600)
+
+
+def _filter_chips(parameters, page) -> list[tuple[str, str]]:
+    """Each active filter as (label, the same search without it): the removable chips above the results."""
+
+    def without(key: str, code: str = "") -> str:
+        return "?" + parameters.link_query(without=(key, code))
+
+    chips = [
+        (value.label, without(facet.key, value.code))
+        for facet in FACETS
+        for value in page.facets[facet.key]
+        if value.selected
+    ]
+    years = parameters.request
+    if years.year_from is not None:
+        chips.append((f"{gettext('From')} {years.year_from}", without("year_from")))
+    if years.year_to is not None:
+        chips.append((f"{gettext('To')} {years.year_to}", without("year_to")))
+    return chips
 
 
 def _page_links(parameters, page) -> dict:

@@ -18,8 +18,12 @@ from collections import Counter
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from wagtail.models import Page
 
 from core.tally import BatchedCounter, add_counts
+from practices.models import PracticePage
+
+from .models import PracticeView
 
 FLUSH_EVERY = 100
 FLUSH_SECONDS = 60
@@ -38,8 +42,6 @@ def is_bot(user_agent: str) -> bool:
 
 
 def should_count(page, request) -> bool:
-    from practices.models import PracticePage
-
     if request.method != "GET" or not isinstance(page, PracticePage):
         return False
     if getattr(request, "is_preview", False) or is_bot(request.headers.get("User-Agent", "")):
@@ -52,10 +54,6 @@ def should_count(page, request) -> bool:
 
 
 def _write(buffer: Counter) -> int:
-    from wagtail.models import Page
-
-    from .models import PracticeView
-
     # A page deleted since it was read has nothing left to count (and its foreign key would fail).
     existing = set(Page.objects.filter(pk__in={page_id for _, page_id in buffer}).values_list("pk", flat=True))
     written = 0
@@ -73,6 +71,13 @@ _counter = BatchedCounter("practice-views", _write)
 
 def record_view(page_id: int) -> None:
     _counter.record((timezone.localdate(), page_id), flush_every=FLUSH_EVERY, flush_seconds=FLUSH_SECONDS)
+
+
+def count_cached_view(request, *, page_id: int) -> None:
+    """A practice page served from the page cache (core/pagecache.py: only to visitors without a
+    session, never a preview) is counted like one rendered, bots left out."""
+    if request.method == "GET" and not is_bot(request.headers.get("User-Agent", "")):
+        record_view(page_id)
 
 
 def discard() -> None:

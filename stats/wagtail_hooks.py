@@ -5,6 +5,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from core import pagecache
+from practices.models import PracticePage
+
 from . import counter, views
 
 
@@ -33,6 +36,9 @@ def count_practice_views(serve_next):
         response = serve_next(page, request, serve_args, serve_kwargs)
         if response.status_code == 200 and counter.should_count(page, request):
             counter.record_view(page.pk)
+        if response.status_code == 200 and isinstance(page, PracticePage):
+            # Whoever rendered it, each later visitor served from the cache is counted (bots left out).
+            pagecache.replay_on_hit(request, "stats.counter.count_cached_view", page_id=page.pk)
         return response
 
     return serve

@@ -57,7 +57,7 @@ def test_cache_url_names_redis_the_database_cache_or_local_memory(monkeypatch):
     from config.settings.env import cache_from_env
 
     monkeypatch.setenv("CACHE_URL", "redis://cache.internal:6380/3")
-    assert cache_from_env("locmem://")["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert cache_from_env("locmem://")["BACKEND"] == "core.cache.ResilientRedisCache"
     assert cache_from_env("locmem://")["LOCATION"] == "redis://cache.internal:6380/3"
     monkeypatch.setenv("CACHE_URL", "db://site_cache")
     assert cache_from_env("locmem://") == {
@@ -75,7 +75,7 @@ def test_the_tests_run_on_the_real_redis():
     from django.conf import settings
     from django.core.cache import cache
 
-    assert settings.CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert settings.CACHES["default"]["BACKEND"] == "core.cache.ResilientRedisCache"
     cache.set("settings-test", 1, 5)
     assert cache.get("settings-test") == 1
 

@@ -39,3 +39,26 @@ def test_a_breaker_tripped_by_another_worker_is_open_here(db):
     assert not breaker.is_open()
     in_another_worker("from search.engine import breaker; breaker.trip()")
     assert breaker.is_open()
+
+
+UNREACHABLE_REDIS = {
+    "default": {
+        "BACKEND": "core.cache.ResilientRedisCache",
+        "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens on port 1
+        "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+    }
+}
+
+
+def test_pages_answer_while_redis_is_down(client, es, settings, caplog):
+    """A Redis outage degrades the site (no cache, no shared counters) instead of failing it."""
+    practice = PracticePage.objects.live().filter(locale=es).order_by("pk").first()
+    settings.CACHES = UNREACHABLE_REDIS
+    from django.core.cache import cache as down
+
+    for url in ("/es/", practice.url, "/es/buscar/?q=rezago", "/api/search/?q=rezago", "/api/autocomplete/?q=rez"):
+        assert client.get(url).status_code == 200, url
+    assert down.get("anything", "fallback") == "fallback"
+    assert down.incr("counter", 3) == 3
+    assert "Redis cache unreachable" in caplog.text
+    assert caplog.text.count("Redis cache unreachable") == 1  # once per outage, not once per call

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from bs4 import BeautifulSoup, NavigableString
 
 from .glossary import Protected, protect, restore
+from .models import GlossaryTerm
 
 logger = logging.getLogger(__name__)
 
@@ -241,8 +242,6 @@ def _same_initial_case(source: str, text: str) -> str:
 
 
 def _glossary_terms() -> list[dict[str, str]]:
-    from .models import GlossaryTerm
-
     return GlossaryTerm.as_dicts()
 
 

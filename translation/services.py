@@ -15,6 +15,8 @@ from wagtail.models import Locale, Page
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 from wagtail_localize.strings import StringValue
 
+from practices.models import PracticePage
+
 from .engines import UNKNOWN_WORD, EngineFailed, EngineUnavailable, Router, normalise_language
 from .models import TextOrigin, TranslatedText, TranslationJob
 
@@ -43,8 +45,6 @@ def target_locales(page: Page) -> list[Locale]:
 
 def originals():
     """Live practices in the default-language tree: what `--missing` and the admin action cover."""
-    from practices.models import PracticePage
-
     return PracticePage.objects.live().filter(locale=Locale.get_default(), alias_of__isnull=True).order_by("pk")
 
 

@@ -14,6 +14,11 @@ from django.dispatch import receiver
 from wagtail.models import Locale
 from wagtail.signals import page_published
 
+from practices.models import PracticePage
+
+from .models import TextOrigin, TranslatedText
+from .services import enqueue, is_missing, process_queue, target_locales
+
 _request = threading.local()
 
 
@@ -24,10 +29,6 @@ def _remember_jobs_of_this_request(sender, **kwargs):
 
 @receiver(page_published)
 def queue_drafts_of_new_original(sender, instance, **kwargs):
-    from practices.models import PracticePage
-
-    from .services import enqueue, is_missing, target_locales
-
     if not issubclass(sender, PracticePage) or instance.locale_id != Locale.get_default().pk:
         return
     if instance.alias_of_id is not None:
@@ -45,8 +46,6 @@ def queue_drafts_of_new_original(sender, instance, **kwargs):
 
 
 def _is_draft(page, locale) -> bool:
-    from .models import TextOrigin, TranslatedText
-
     translation = page.get_translation_or_none(locale)
     return (
         translation is not None and TranslatedText.objects.filter(page=translation, origin=TextOrigin.MACHINE).exists()
@@ -56,8 +55,7 @@ def _is_draft(page, locale) -> bool:
 @receiver(request_finished)
 def _translate_after_response(sender, **kwargs):
     job_ids, _request.job_ids = getattr(_request, "job_ids", None), None
-    if not job_ids or not getattr(settings, "TRANSLATION_AFTER_RESPONSE", True):
+    if not job_ids or not settings.TRANSLATION_AFTER_RESPONSE:
         return
-    from .services import process_queue
 
-    process_queue(job_ids=job_ids, budget_seconds=getattr(settings, "TRANSLATION_AFTER_RESPONSE_SECONDS", 20))
+    process_queue(job_ids=job_ids, budget_seconds=settings.TRANSLATION_AFTER_RESPONSE_SECONDS)

@@ -9,7 +9,6 @@ from django.utils.translation import gettext_lazy as _
 from .env import cache_from_env, database_from_env, env_bool, env_list, env_str, search_backends_from_env
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
-PROJECT_DIR = BASE_DIR / "config"
 
 DEBUG = env_bool("DEBUG", False)
 # Overridden by dev/test; production refuses to start without a real one.
@@ -74,6 +73,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "accounts.csp.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before sessions and the database: anonymous visitors' pages from the shared cache (core/pagecache.py).
+    # Anything that changes the bytes per client (compression) must sit above it.
+    "core.pagecache.AnonymousPageCache",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     # After LocaleMiddleware: they answer in the request's language (core/middleware.py).
@@ -220,6 +222,62 @@ SESSION_COOKIE_HTTPONLY = True
 # --- Account security (docs/operations.md, "Account security") ---
 # Sessions in the database with their user's id, so deactivating a user ends them (accounts/).
 SESSION_ENGINE = "accounts.sessions"
+
+# Whole public pages for visitors without a session (core/pagecache.py, docs/operations.md *Page cache*).
+PAGE_CACHE_SECONDS = 60 * 60  # 0 turns it off; any content write forgets every page before that
+PAGE_CACHE_SHARED_SECONDS = 60  # how long a proxy or CDN in front may keep a page (s-maxage)
+# The views whose anonymous GETs are kept: Wagtail's pages, the search, comparison and about pages,
+# feeds, sitemap and robots.txt.
+PAGE_CACHE_URL_NAMES = frozenset(
+    {
+        "wagtail_serve",
+        "search",
+        "compare",
+        "about",
+        "sitemap",
+        "robots",
+        "feed_practices_rss",
+        "feed_practices_atom",
+        "feed_country_rss",
+        "feed_country_atom",
+        "feed_topic_rss",
+        "feed_topic_atom",
+    }
+)
+# Writes that change no public page (bookkeeping, logs, counters, drafts and review state, requests
+# and subscriptions): every other model's write forgets the cached pages.
+PAGE_CACHE_IGNORED_MODELS = frozenset(
+    {
+        "sessions",
+        "admin",
+        "axes",
+        "otp_static",
+        "otp_totp",
+        "accounts",
+        "alerts",
+        "exchange",
+        "stats",
+        "indexing",
+        "officials",
+        "translation.translationjob",
+        "practice_search.searchtermstat",
+        "practice_search.passagevector",
+        "auth.user",
+        "wagtailusers",
+        "wagtailadmin",
+        "wagtailcore.revision",
+        "wagtailcore.pagelogentry",
+        "wagtailcore.modellogentry",
+        "wagtailcore.workflowstate",
+        "wagtailcore.taskstate",
+        "wagtailcore.comment",
+        "wagtailcore.commentreply",
+        "wagtailcore.pagesubscription",
+        "wagtailcore.referenceindex",
+        "wagtailsearch.indexentry",
+        "taggit.taggeditem",
+    }
+)
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True  # Wagtail's admin reads the token from the page, not the cookie
@@ -295,3 +353,22 @@ LOGGING = {
         "weasyprint": {"level": "WARNING"},
     },
 }
+
+# --- Limits and paths the apps read, declared here so that each has one default ---
+# Practice imports (practices/importing/readers.py, docs/import.md): the largest file, and the most
+# a workbook (a zip archive) may unpack into.
+PRACTICES_IMPORT_MAX_BYTES = 20 * 1024 * 1024
+PRACTICES_IMPORT_MAX_UNPACKED_BYTES = 40 * 1024 * 1024
+# Following a search by e-mail (alerts/): subscription attempts per hour per connection, and the
+# days a confirmation link stays valid (docs/operations.md).
+ALERTS_RATE_LIMIT = 10
+ALERTS_CONFIRMATION_DAYS = 7
+# Overrides of the per-hour limits written in exchange/ratelimit.py ({"sent": 5, "attempts": 20})
+# and accounts/throttling.py (password-reset and invitation e-mails), e.g. {"sent": 10}.
+EXCHANGE_RATE_LIMITS = {}
+ACCOUNT_MAIL_LIMITS = {}
+# The sentence embedder of the hybrid search (search/embeddings.py, docs/search.md): a class with
+# `encode(list[str])`; changing it means re-embedding (`embed_practices --all`).
+SEARCH_EMBEDDER = "search.embeddings.UniversalSentenceEncoder"
+# Where `backup_site` writes its archives unless told (--output-dir; docs/operations.md, Backups).
+BACKUP_DIR = env_str("BACKUP_DIR", "var/backups")

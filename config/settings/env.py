@@ -86,9 +86,10 @@ def cache_from_env(default_url: str) -> dict:
     scheme, _, rest = url.partition("://")
     scheme = scheme.lower()
     if scheme in {"redis", "rediss"}:
-        # One socket timeout: an unreachable Redis fails a request in a second, not a minute.
+        # One socket timeout: an unreachable Redis costs a request a second, not a minute, and the
+        # resilient backend then serves without it instead of failing (core/cache.py).
         return {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "core.cache.ResilientRedisCache",
             "LOCATION": url,
             "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }

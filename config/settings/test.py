@@ -23,3 +23,7 @@ CACHES = {"default": cache_from_env("redis://127.0.0.1:6379/1")}
 TWO_FACTOR_REQUIRED_FOR_PRIVILEGED = False
 # Publishing in a test only queues machine drafts; tests/translation turn the after-response run on.
 TRANSLATION_AFTER_RESPONSE = False
+
+# Whole-page caching is tested on its own (tests/test_page_cache.py); elsewhere a test reading the
+# same address twice around a settings override must see the second rendering.
+PAGE_CACHE_SECONDS = 0

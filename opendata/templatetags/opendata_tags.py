@@ -4,7 +4,8 @@ from django import template
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import get_language
-from django.utils.translation import gettext as _
+
+from opendata.search_links import feed_for
 
 register = template.Library()
 
@@ -25,20 +26,3 @@ def export_links(parameters) -> dict:
     }
     links.update(feed_for(parameters))
     return links
-
-
-def feed_for(parameters) -> dict:
-    """A feed of the one country or topic chosen (and nothing else), or of every practice.
-    Labels come from the facet options the page already loaded: no extra query."""
-    codes, search = parameters.codes, parameters.request
-    only_filter = not search.query and search.year_from is None and search.year_to is None and len(codes) == 1
-    for key, url_name in (("country", "feed_country_atom"), ("topic", "feed_topic_atom")):
-        if only_filter and len(codes.get(key, [])) == 1:
-            code = codes[key][0]
-            label = next((option.label for option in parameters.options[key] if option.code == code), code)
-            return {
-                "feed": reverse(url_name, args=[code]),
-                "feed_label": _("New practices: %(subject)s") % {"subject": label},
-                "feed_filtered": True,
-            }
-    return {"feed": reverse("feed_practices_atom"), "feed_label": _("New practices"), "feed_filtered": False}

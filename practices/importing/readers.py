@@ -24,12 +24,12 @@ FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".xlsx": "xlsx"
 
 
 def max_import_bytes() -> int:
-    return getattr(settings, "PRACTICES_IMPORT_MAX_BYTES", 20 * 1024 * 1024)
+    return settings.PRACTICES_IMPORT_MAX_BYTES
 
 
 def max_unpacked_bytes() -> int:
     """An .xlsx is a zip archive: what openpyxl reads is its unpacked size, not the file's."""
-    return getattr(settings, "PRACTICES_IMPORT_MAX_UNPACKED_BYTES", 40 * 1024 * 1024)
+    return settings.PRACTICES_IMPORT_MAX_UNPACKED_BYTES
 
 
 # Text-heavy spreadsheets pack about 5 to 20 times; a far higher ratio is a zip bomb.

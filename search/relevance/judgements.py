@@ -1,6 +1,6 @@
 """The judged query set behind `make relevance` (docs/search.md).
 
-Each query was judged by reading the demo practices (practices/demo/) before it was ever run:
+Each query was judged by reading the demo practices (home/demo/) before it was ever run:
 grade 2 = answers the query, 1 = related and worth showing. Never change a judgement to match an
 output; add a query instead. `params` are the search page's GET parameters besides `q`; the
 query runs in the language tree named by `language` (every practice is in every tree).

@@ -10,3 +10,24 @@ document.addEventListener("click", function (event) {
     holder.replaceChildren(link);
     link.focus();
 });
+
+// The main menu on phones (home/templates/includes/header.html): a disclosure button folds the list of
+// sections; without this script the list simply stays open. From 48rem the list is always shown (CSS).
+(function () {
+    var toggle = document.querySelector("[data-nav-toggle]");
+    if (!toggle) return;
+    var list = document.getElementById(toggle.getAttribute("aria-controls"));
+    toggle.hidden = false;
+    list.classList.add("primary-nav__list--folded");
+    function set(open) {
+        toggle.setAttribute("aria-expanded", open ? "true" : "false");
+        list.classList.toggle("primary-nav__list--open", open);
+    }
+    toggle.addEventListener("click", function () { set(toggle.getAttribute("aria-expanded") !== "true"); });
+    toggle.closest("nav").addEventListener("keydown", function (event) {
+        if (event.key === "Escape" && toggle.getAttribute("aria-expanded") === "true") {
+            set(false);
+            toggle.focus();
+        }
+    });
+})();

@@ -159,3 +159,21 @@ def test_other_accounts_are_not_affected_and_case_does_not_dodge_the_count(clien
         log_in(client, "OFICIAL-AR" if n % 2 else "oficial-ar", "nope", REMOTE_ADDR=address)
     assert log_in(client, "oficial-ar", REMOTE_ADDR=ATTACKERS[10]).status_code == 429
     assert log_in(client, "secretaria", REMOTE_ADDR=ATTACKERS[10]).status_code == 302
+
+
+def test_the_secretariat_sees_and_lifts_a_guarded_user_name(client, users, guard):
+    from .conftest import code_for
+
+    attack(Client())
+    assert log_in(Client(), "oficial-ar", REMOTE_ADDR=ATTACKERS[10]).status_code == 429
+    device = enrol(users["secretaria"])
+    client.force_login(users["secretaria"])
+    client.post("/admin/account-security/two-factor/verify/", {"code": code_for(device)})
+    listing = client.get("/admin/account-security/locked-accounts/").content.decode()
+    assert "Nombres de usuario protegidos" in listing and 'value="oficial-ar"' in listing
+    assert 'value="secretaria"' not in listing  # only guarded names are listed
+    response = client.post("/admin/account-security/locked-accounts/", {"guarded": "oficial-ar"}, follow=True)
+    assert "«oficial-ar» ya puede iniciar sesión de nuevo." in response.content.decode()
+    assert log_in(Client(), "oficial-ar", REMOTE_ADDR=ATTACKERS[10]).status_code == 302
+    gone = client.post("/admin/account-security/locked-accounts/", {"guarded": "oficial-ar"}, follow=True)
+    assert "Ese bloqueo ya no existe" in gone.content.decode()

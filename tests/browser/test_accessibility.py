@@ -32,8 +32,11 @@ PAGE_TYPES = [
     "roadmap",
     "comparison",
     "featured-selection",
+    "about",
     "404",
 ]
+# Best-practice rules kept at zero too (issue 14): every landmark told apart, every role allowed on its element.
+AXE_RULES = ["landmark-unique", "aria-allowed-role"]
 
 
 @pytest.fixture(scope="module")
@@ -95,6 +98,7 @@ def page_urls(django_db_setup, django_db_blocker):
                         "search-filtered": f"{search}?kind=practice&country=CO&topic={topic.slug}",
                         "search-empty": f"{search}?q=zzyzxqwv",
                         "comparison": f"{reverse('compare')}?p={first.pk}&p={second.pk}",
+                        "about": reverse("about"),
                         "404": f"/{language}/no-such-page-here/",
                     }
                 )
@@ -134,6 +138,11 @@ def test_page_has_no_wcag_aa_violations(tabs, live_site, page_urls, page_type, l
     result = tab.evaluate(
         "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
         AXE_TAGS,
+    )
+    assert not result["violations"], f"{url} at {width} width:\n{violations_report(result['violations'])}"
+    result = tab.evaluate(
+        "rules => axe.run(document, {runOnly: {type: 'rule', values: rules}, resultTypes: ['violations']})",
+        AXE_RULES,
     )
     assert not result["violations"], f"{url} at {width} width:\n{violations_report(result['violations'])}"
 

@@ -237,6 +237,9 @@ def test_brazilian_official_creates_submits_fixes_and_the_secretariat_approves_i
         secretariat.get_by_role("button", name="Aprobar y Publicar", exact=True).click()
         secretariat.wait_for_url(re.compile(r"/admin/pages/\d+/$"))
         secretariat.wait_for_timeout(3000)  # an autosave, if one was started, has answered by now
+        # The message says what the click did, not Wagtail's "ha sido actualizada".
+        assert "ha sido aprobada y publicada" in secretariat.content()
+        assert "ha sido actualizada" not in secretariat.content()
         edit_posts = [p for p in secretariat_posts.posts[posts_before:] if p[0].endswith(f"/{practice.pk}/edit/")]
         assert secretariat_posts.server_errors() == [], secretariat_posts.server_errors()
         assert official_posts.server_errors() == [], (official_posts.posts, official_posts.sent)

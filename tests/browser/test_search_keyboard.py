@@ -1,6 +1,7 @@
 """A person with only a keyboard uses the search suggestions and the filters."""
 
 import pytest
+from playwright.sync_api import expect
 
 from .conftest import screenshot
 
@@ -45,10 +46,11 @@ def test_filters_apply_and_remove_without_a_mouse(page, site_url):
     before = page.locator(".search-results .card").count()
     checkbox = page.locator('input[name="kind"][value="lesson"]')
     checkbox.focus()
+    # Ticking applies the filter (static/js/search-page.js): no button, no reload, focus stays on the box.
     page.keyboard.press("Space")
-    page.get_by_role("button", name="Aplicar filtros").focus()
-    page.keyboard.press("Enter")
     page.wait_for_url("**kind=lesson**")
+    expect(page.locator(".active-filters")).to_contain_text("Lección aprendida")
+    assert page.evaluate("document.activeElement.name") == "kind"
     after = page.locator(".search-results .card").count()
     assert 0 < after <= before
     screenshot(page, "search-filtered-es-desktop")

@@ -47,8 +47,11 @@ def test_one_country_gets_its_own_feed(client):
     assert client.get("/es/feeds/country/MX.atom").status_code == 200
     html = client.get("/es/buscar/", {"topic": "digitalizacion"}).content.decode()
     assert "/es/feeds/topic/digitalizacion.atom" in html
+    # Words (or several filters): the feed of the whole search (tests/opendata/test_feeds.py).
     html = client.get("/es/buscar/", {"q": "rezago"}).content.decode()
-    assert "/es/feeds/practices.atom" in html and "/feeds/country/" not in html
+    assert "/es/feeds/search.atom?q=rezago" in html and "/feeds/country/" not in html
+    html = client.get("/es/buscar/").content.decode()
+    assert 'href="/es/feeds/practices.atom" type="application/atom+xml"' in html
 
 
 def test_links_cost_no_query(client):

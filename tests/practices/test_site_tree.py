@@ -1,8 +1,8 @@
 from wagtail.models import Page, Site
 
 from home.models import HomePage
+from home.site import ensure_site_tree
 from practices.models import InstitutionPage, PracticeIndexPage
-from practices.services import ensure_site_tree
 
 
 def test_each_language_tree_has_a_home_an_index_and_the_17_institutions(es, en, pt):

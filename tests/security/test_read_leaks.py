@@ -6,8 +6,8 @@ import json
 import pytest
 from wagtail.models import Page
 
-from officials.page_forms import FOREIGN_MEDIA_MESSAGE
 from practices.models import PracticePage
+from practices.page_forms import FOREIGN_MEDIA_MESSAGE
 from practices.roles import institution_collection
 from tests.factories import make_practice
 from tests.practices.test_editor import practice_form

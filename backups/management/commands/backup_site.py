@@ -14,7 +14,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument(
             "--output-dir",
-            default=getattr(settings, "BACKUP_DIR", None) or "var/backups",
+            default=settings.BACKUP_DIR,
             help="Directory for the archive (default: BACKUP_DIR or ./var/backups).",
         )
 

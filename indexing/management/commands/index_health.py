@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from indexing import health
-from search.engine import ENGINE_ERRORS
+from indexing.breaker import ENGINE_ERRORS
 
 SHOWN_IDS = 50
 

@@ -7,6 +7,7 @@ view; the reindex time; SQL queries and engine requests per search page. Never r
 database that matters: it adds thousands of fictitious practices.
 """
 
+import io
 import os
 import random
 import shutil
@@ -29,10 +30,14 @@ from django.test.utils import override_settings
 from django.utils import timezone
 from wagtail.models import Locale
 
+from core import pagecache
 from practices.models import InstitutionPage, PracticePage, ResultIndicator
-from practices.services import ensure_site_tree
 from practices.taxonomy import Mechanism, ProcedureStage, Topic
+from search import embeddings, semantic
 from search import log as search_log
+from search.engine import run_search
+from search.forms import parse_search_parameters
+from search.semantic import index_live_practices
 
 WORDS = (
     "registro entrevista rezago digitalización frontera notificación apelación capacitación calidad integridad "
@@ -54,7 +59,8 @@ class Command(BaseCommand):
         parser.add_argument("--clients", type=int, default=50)
 
     def handle(self, *args, count, rounds, engine, load_seconds, clients, **options):
-        ensure_site_tree()
+        # By name: the site is assembled by home/, which sits above search (docs/architecture.md).
+        call_command("setup_site", stdout=io.StringIO())
         existing = PracticePage.objects.filter(external_id__startswith="bench-").count()
         if existing < count:
             started = time.perf_counter()
@@ -64,8 +70,6 @@ class Command(BaseCommand):
         if engine == "osmem":
             server = self.use_osmem()
         try:
-            from search.semantic import index_live_practices
-
             # The vectors first, timed on their own; update_index then finds them unchanged.
             started = time.perf_counter()
             embedded = index_live_practices()
@@ -134,6 +138,7 @@ class Command(BaseCommand):
         from django.conf import settings
         from osmem_server import OsmemServer
 
+        # Only with --engine osmem: the test suite's osmem node (tests/ is not part of the site).
         from tests.search.osmem import PlainJsonNode
 
         server = OsmemServer.start()
@@ -150,9 +155,6 @@ class Command(BaseCommand):
         return server
 
     def report(self, rounds: int, reindex: float, engine: str) -> None:
-        from search.engine import run_search
-        from search.forms import parse_search_parameters
-
         client = Client()
         codes = ["MX", "CR", "CO", "EC", "PE", "BR", "AR"]
         requests = [
@@ -187,6 +189,7 @@ class Command(BaseCommand):
             "trivial view": trivial,
         }
         timings = {name: self.time(function, requests) for name, function in functions.items()}
+        timings.update(self.page_cache_timings(requests, locale))
         timings.update(self.semantic_timings(requests))
         # The search log writes in batches (search/log.py); empty it so that the page counted is an
         # ordinary one, not the one in a hundred that carries the batch.
@@ -207,11 +210,37 @@ class Command(BaseCommand):
             self.stdout.write(f"engine requests per search page: {calls}")
         self.stdout.write(f"full reindex: {reindex:.1f} s")
 
+    def page_cache_timings(self, requests, locale) -> dict:
+        """Anonymous pages rendered (the page cache forgotten before each request) and served from
+        the page cache (core/pagecache.py), side by side with the trivial view above."""
+        practice = PracticePage.objects.live().filter(locale=locale).order_by("pk").first()
+        institution = InstitutionPage.objects.live().filter(locale=locale).order_by("pk").first()
+        addresses = {
+            "home": "/es/",
+            "practice page": practice.get_url(None),
+            "institution page": institution.get_url(None),
+            "search page": "/es/buscar/?q=rezago",
+        }
+        timings = {}
+        with override_settings(PAGE_CACHE_SECONDS=3600):
+            for name, address in addresses.items():
+                visitor = Client()
+
+                def cold(params, address=address, visitor=visitor):
+                    pagecache.bump()
+                    visitor.get(address)
+
+                def warm(params, address=address, visitor=visitor):
+                    visitor.get(address)
+
+                timings[f"{name} (rendered)"] = self.time(cold, requests)
+                visitor.get(address)
+                timings[f"{name} (cached)"] = self.time(warm, requests)
+        return timings
+
     def semantic_timings(self, requests) -> dict:
         """The hybrid path's own steps: embedding the query, and the matrix product over every passage."""
         import numpy as np
-
-        from search import embeddings, semantic
 
         held = semantic.matrix()
         vectors = {}

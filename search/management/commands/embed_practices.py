@@ -7,7 +7,8 @@ import time
 
 from django.core.management.base import BaseCommand
 
-from search.semantic import index_live_practices
+from search.models import PassageVector
+from search.semantic import changed, index_live_practices
 
 
 class Command(BaseCommand):
@@ -17,9 +18,6 @@ class Command(BaseCommand):
         parser.add_argument("--all", action="store_true", help="forget every stored vector first (a new model)")
 
     def handle(self, *args, all, **options):
-        from search.models import PassageVector
-        from search.semantic import changed
-
         if all:
             PassageVector.objects.all().delete()
             changed()

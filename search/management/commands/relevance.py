@@ -17,6 +17,7 @@ from wagtail.models import Locale
 
 from practices.models import PracticePage
 from search.forms import parse_search_parameters
+from search.management.commands.bench import Command as Bench
 from search.queries import search_practices
 from search.relevance import metrics
 from search.relevance.judgements import QUERIES
@@ -36,8 +37,6 @@ class Command(BaseCommand):
         logging.getLogger("elastic_transport").setLevel(logging.WARNING)  # one line per request otherwise
         server = None
         if engine == "osmem":
-            from search.management.commands.bench import Command as Bench
-
             server = Bench().use_osmem()
             call_command("update_index", verbosity=0)
         try:

@@ -3,7 +3,7 @@
 from django.contrib.auth import get_user_model
 from wagtail.users.models import UserProfile
 
-from practices.demo.loader import DEMO_USERS
+from .loader import DEMO_USERS
 
 # Wagtail's admin ships Brazilian Portuguese as "pt-br" (WAGTAILADMIN_PERMITTED_LANGUAGES).
 DEMO_LANGUAGES = {"BR": "pt-br"}

@@ -11,11 +11,7 @@ from datetime import date
 from django.utils.text import slugify
 from wagtail.models import Locale
 
-from practices.models import PracticePage
-from practices.services import add_child_with_aliases, translate_page
-from practices.taxonomy import Country, Mechanism, Topic
-
-from .models import (
+from curation.models import (
     Commitment,
     CommitmentPractice,
     CommitmentStatus,
@@ -23,6 +19,11 @@ from .models import (
     FeaturedSelectionIndexPage,
     FeaturedSelectionPage,
 )
+from practices.models import PracticePage
+from practices.services import add_child_with_aliases, translate_page
+from practices.taxonomy import Country, Mechanism, Topic
+
+from ..models import HomePage
 
 SELECTIONS = [
     {
@@ -253,8 +254,6 @@ def create_demo_selections() -> list[FeaturedSelectionPage]:
 
 
 def choose_home_selection(selection: FeaturedSelectionPage | None) -> None:
-    from home.models import HomePage
-
     home = HomePage.objects.filter(locale=Locale.get_default()).first()
     if home is None or selection is None or home.featured_selection_id:
         return

@@ -1,11 +1,12 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from curation.demo import load_curation_demo
-from exchange.demo import load_demo_requests
-from officials.demo import set_demo_user_languages
 from officials.workflow import ensure_review_workflow
-from practices.demo.loader import load_demo
+
+from ...demo.curation import load_curation_demo
+from ...demo.exchange import load_demo_requests
+from ...demo.loader import load_demo
+from ...demo.officials import set_demo_user_languages
 
 
 class Command(BaseCommand):

@@ -10,8 +10,10 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from wagtail.models import Locale
 
-from .choices import ExchangeFormat, RequestStatus
-from .models import ExchangeRequest, StatusChange
+from exchange.choices import ExchangeFormat, RequestStatus
+from exchange.models import ExchangeRequest, StatusChange
+from practices.models import PracticePage
+from practices.taxonomy import Country
 
 DEMO_REQUESTS = [
     {
@@ -83,8 +85,6 @@ DEMO_REQUESTS = [
 
 def load_demo_requests() -> int:
     """Creates the demo requests if there are none yet; returns how many were created."""
-    from practices.models import PracticePage
-    from practices.taxonomy import Country
 
     if ExchangeRequest.objects.filter(is_demo=True).exists():
         return 0

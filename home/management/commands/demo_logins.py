@@ -1,6 +1,9 @@
+from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from practices.demo.loader import DEMO_USERS
+from accounts.demo import enrol_demo_devices
+
+from ...demo.loader import DEMO_USERS
 
 
 class Command(BaseCommand):
@@ -16,12 +19,8 @@ class Command(BaseCommand):
 
     def _two_factor(self):
         # The administrator and the secretariat must pass two-step verification (accounts/).
-        from django.conf import settings
-
         if not settings.DEBUG:
             return
-        from accounts.demo import enrol_demo_devices
-
         enrolled = enrol_demo_devices()
         if not enrolled:
             return

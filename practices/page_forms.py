@@ -14,7 +14,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import ReferenceIndex
 
-from .visibility import visible_media
+from .media import visible_media
 
 FOREIGN_MEDIA_MESSAGE = _(
     "A document or image you chose belongs to another institution's collection. "

@@ -1,7 +1,8 @@
 from django.core.management.base import BaseCommand
 
 from officials.workflow import ensure_review_workflow
-from practices.services import ensure_site_tree
+
+from ...site import ensure_site_tree
 
 
 class Command(BaseCommand):

@@ -8,12 +8,15 @@ from django.contrib.auth import get_user_model
 from django.utils.text import slugify
 from wagtail.models import Locale
 
-from ..importing import import_practices
-from ..importing.writer import paragraphs_to_html
-from ..models import InstitutionPage, PracticePage
-from ..roles import ensure_official_group, ensure_secretariat_group
-from ..services import add_child_with_aliases, ensure_site_tree, translate_page
-from ..taxonomy import Mechanism
+from meetings.models import MeetingDocument, MeetingIndexPage, MeetingPage, MeetingRelatedPractice
+from practices.importing import import_practices
+from practices.importing.writer import STEP, paragraphs_to_html
+from practices.models import InstitutionPage, PracticePage
+from practices.roles import ensure_official_group, ensure_secretariat_group
+from practices.services import add_child_with_aliases, translate_page
+from practices.taxonomy import Mechanism
+
+from ..site import ensure_site_tree
 
 DEMO_DIR = Path(__file__).resolve().parent
 DEMO_OFFICIAL_COUNTRIES = ("AR", "BR", "MX", "CR")
@@ -83,7 +86,6 @@ def _pairs(source, target) -> dict[str, str]:
 
 
 def _strip_number(line: str) -> str:
-    from ..importing.writer import STEP
 
     match = STEP.match(line)
     return match.group(2).strip() if match else line.strip()
@@ -163,7 +165,6 @@ MEETING_AGENDA = [
 
 
 def create_demo_meeting():
-    from meetings.models import MeetingDocument, MeetingIndexPage, MeetingPage, MeetingRelatedPractice
 
     es = Locale.get_default()
     if MeetingPage.objects.filter(locale=es, start_date=date(2025, 9, 24)).exists():
