@@ -24,8 +24,8 @@ def reindex(backend_name):
 
 
 def search(query, **selections):
-    request = SearchRequest(locale=Locale.objects.get(language_code="es"), query=query, limit=50)
-    request.selections = {key: set(values) for key, values in selections.items()}
+    chosen = {key: frozenset(values) for key, values in selections.items()}
+    request = SearchRequest(locale=Locale.objects.get(language_code="es"), query=query, selections=chosen, limit=50)
     return run_search(request)
 
 
