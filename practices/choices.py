@@ -40,3 +40,22 @@ def language_of_country(iso2: str) -> str:
 
 FIRST_YEAR = 1984  # the Cartagena Declaration: no asylum practice in the region predates it
 LAST_YEAR = 2100
+
+
+class IndicatorDirection(models.TextChoices):
+    """Which way an indicator improves: a backlog or a waiting time should fall, a rate should rise."""
+
+    LOWER = "lower", _("Lower is better")
+    HIGHER = "higher", _("Higher is better")
+
+
+class IndicatorUnit(models.TextChoices):
+    """The canonical units of the shared indicator types, named in the visitor's language, so that
+    "casos", "cases" and "processos" line up in one column."""
+
+    APPLICATIONS = "applications", _("applications")
+    CASES = "cases", _("cases")
+    DAYS = "days", _("days")
+    DECISIONS_PER_MONTH = "decisions-per-month", _("decisions per month")
+    PEOPLE = "people", _("people")
+    PERCENT = "percent", "%"
