@@ -191,6 +191,10 @@ class ChartGroup:
     verdict: str | None
     extra: dict = field(default_factory=dict)
 
+    @property
+    def verdict_label(self) -> str:
+        return verdict_label(self.verdict)
+
 
 def chart(*, title: str, unit: str, bars: list[tuple[str, Measure]]) -> dict:
     """The geometry of a small horizontal bar chart, baseline and result for each named measure,

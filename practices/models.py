@@ -420,7 +420,7 @@ class PracticePage(OriginalLanguageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["results"] = list(self.results.all())
+        context["results"] = list(self.results.select_related("indicator_type"))
         context["attachments"] = list(self.attachments.select_related("document"))
         context["topics"] = list(self.topics.all())
         context["keywords"] = list(self.keywords.all())

@@ -11,7 +11,7 @@ from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Locale, Page
 
 from .models import InstitutionPage
-from .taxonomy import Country, Keyword, Mechanism, ProcedureStage, Topic
+from .taxonomy import Country, IndicatorType, Keyword, Mechanism, ProcedureStage, Topic
 
 # The names groups get when they are created. Nothing looks a group up by its name afterwards:
 # the secretariat is whoever holds REVIEW_PERMISSION, an institution's officials are the group
@@ -134,7 +134,7 @@ def ensure_secretariat_group() -> Group:
     from curation.models import Commitment
     from search.models import SynonymGroup
 
-    for model in (Topic, Keyword, Country, Mechanism, ProcedureStage, SynonymGroup, Commitment):
+    for model in (Topic, Keyword, Country, Mechanism, ProcedureStage, IndicatorType, SynonymGroup, Commitment):
         content_type = ContentType.objects.get_for_model(model)
         group.permissions.add(*Permission.objects.filter(content_type=content_type))
     for home in Page.objects.filter(depth=2):
