@@ -56,7 +56,7 @@ def _summary(form) -> dict:
         **{name: data.get(name, "") for name in REQUESTER_FIELDS},
         "message": data["message"],
         "formats": [str(label) for value, label in form.fields["formats"].choices if value in data["formats"]],
-        "country_label": dict(form.fields["country"].choices).get(data["country"], ""),
+        "country_label": str(dict(form.fields["country"].choices).get(data["country"], "")),
     }
 
 
