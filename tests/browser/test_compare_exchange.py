@@ -84,12 +84,12 @@ def test_the_indicator_page_renders_and_sorts(browser, site_url, width):
     assert tab.locator("h1").inner_text() == "Solicitudes pendientes (rezago)"
     assert tab.locator("svg[role=img]").is_visible()
     screenshot(tab, f"indicator-es-{width}")
-    tab.locator("th a", has_text="Cambio").click()
-    tab.wait_for_url("**?sort=change")
+    tab.locator("th a", has_text="Variación").click()
+    tab.wait_for_url(lambda url: url.endswith("?sort=change"))
     changes = tab.locator(".indicator-table tbody td:nth-child(5)").all_inner_texts()
     numbers = [float(text.split("%")[0].replace(",", ".").replace("+", "").strip()) for text in changes]
     assert numbers == sorted(numbers) and len(numbers) == 6
-    assert tab.locator("th[aria-sort=ascending]").inner_text().startswith("Cambio")
+    assert tab.locator("th[aria-sort=ascending]").inner_text().startswith("Variación")
     context.close()
 
 
