@@ -54,8 +54,19 @@
             if (button.getAttribute("aria-pressed") !== "true") list.push({ id: id, title: button.getAttribute("data-keep-title") });
             save(list);
             show();
+            linkKept();
         });
     });
+
+    // "Compare the practices kept": a link to the comparison of the list, shown once it holds two.
+    function linkKept() {
+        var list = kept();
+        document.querySelectorAll("[data-kept-compare]").forEach(function (link) {
+            link.href = link.getAttribute("href").split("?")[0] + "?" + list.map(function (item) { return "p=" + encodeURIComponent(item.id); }).join("&");
+            if (!link.closest("#kept-list")) link.hidden = list.length < 2;
+        });
+    }
+    linkKept();
 
     var panel = document.getElementById("kept-list");
     if (panel) {
@@ -67,8 +78,6 @@
                 li.textContent = item.title || ("#" + item.id);
                 items.appendChild(li);
             });
-            var open = panel.querySelector("[data-kept-compare]");
-            open.href = open.getAttribute("href").split("?")[0] + "?" + list.map(function (item) { return "p=" + item.id; }).join("&");
             panel.hidden = false;
         }
     }
