@@ -48,6 +48,8 @@ urlpatterns += i18n_patterns(
     path(_("search/"), search_views.search, name="search"),
     path(_("compare/"), practice_views.compare, name="compare"),
     path(_("about/"), home_views.about, name="about"),
+    path(_("indicators/"), practice_views.indicator_index, name="indicator_index"),
+    path(format_lazy("{}<slug:slug>/", _("indicators/")), practice_views.indicator_type, name="indicator_type"),
     path(format_lazy("{}/<int:page_id>.pdf", _("case-sheet")), printsheet_views.case_sheet, name="case_sheet"),
     path(_("exchange/"), include("exchange.urls")),
     path(_("alerts/"), include("alerts.urls")),

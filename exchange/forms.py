@@ -141,6 +141,8 @@ class ExchangeRequestForm(forms.Form):
             "max": MESSAGE_MAX,
         }
         self.fields[HONEYPOT].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
+        # The error summary names the consent briefly; its full sentence stays beside the box.
+        self.fields["consent"].summary_label = _("Consent")
         for field in self.fields.values():
             # The browser would cut pasted text silently; the server says what is too long instead.
             field.widget.attrs.pop("maxlength", None)

@@ -59,3 +59,30 @@ def record_change(exchange_request, *, user, from_status: str, note: str, send: 
     if change.sent_to_requester:
         transaction.on_commit(lambda: emails.send_answer(exchange_request, change))
     return change
+
+
+def other_institutions_on_the_subject(page, *, limit: int = 4) -> list:
+    """After a request is sent: practices of other institutions that share a topic or an indicator
+    type with `page`, one per institution, so the visitor can ask them too (in three queries)."""
+    from django.db.models import Q
+
+    from practices.queries import published_practices
+
+    topic_ids = list(page.tagged_topics.values_list("tag_id", flat=True))
+    type_ids = [pk for pk in page.results.values_list("indicator_type_id", flat=True) if pk]
+    if not topic_ids and not type_ids:
+        return []
+    candidates = (
+        published_practices(locale=page.locale)
+        .filter(Q(tagged_topics__tag_id__in=topic_ids) | Q(results__indicator_type_id__in=type_ids))
+        .exclude(institution_id=page.institution_id)
+        .distinct()
+        .select_related("institution", "country")
+        .order_by("-first_published_at", "-pk")[: limit * 5]
+    )
+    chosen, institutions = [], set()
+    for practice in candidates:
+        if practice.institution_id not in institutions:
+            institutions.add(practice.institution_id)
+            chosen.append(practice)
+    return chosen[:limit]

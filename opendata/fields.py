@@ -4,7 +4,7 @@ from rest_framework.fields import Field
 
 from translation.services import text_origin
 
-from .rows import decimal_number
+from .rows import indicator_record
 
 
 def names(item) -> dict:
@@ -63,18 +63,7 @@ class SluggedManyField(_WholeInstanceField):
 
 class ResultsField(_WholeInstanceField):
     def to_representation(self, page):
-        return [
-            {
-                "indicator": row.indicator,
-                "baseline": decimal_number(row.baseline),
-                "result": decimal_number(row.result),
-                "change": decimal_number(row.change),
-                "unit": row.unit,
-                "period": row.period,
-                "source": row.source,
-            }
-            for row in page.results.all()
-        ]
+        return [indicator_record(row) for row in page.results.all()]
 
 
 class DocumentsField(_WholeInstanceField):

@@ -203,15 +203,25 @@ def _listing(item_schema: str) -> dict:
 INDICATOR = {
     "type": "object",
     "properties": {
+        "type": {
+            "type": ["string", "null"],
+            "description": "Slug of the shared indicator type (`/es/indicadores/<slug>/`); null for a free label.",
+        },
         "indicator": STRING,
         "baseline": NUMBER_OR_NULL,
         "result": {"type": "number"},
         "change": NUMBER_OR_NULL,
+        "change_percent": {
+            "type": ["number", "null"],
+            "description": "(result - baseline) / baseline in %; null without a baseline or from zero.",
+        },
         "unit": STRING,
         "period": STRING,
+        "period_start": {"type": ["string", "null"], "format": "date"},
+        "period_end": {"type": ["string", "null"], "format": "date"},
         "source": STRING,
     },
-    "required": ["indicator", "result"],
+    "required": ["type", "indicator", "result"],
 }
 
 PRACTICE_FIELDS = {

@@ -7,6 +7,8 @@ from decimal import Decimal
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
+from practices.indicators import change_percent
+from practices.taxonomy import IndicatorType
 from translation.services import text_origin
 
 BLOCK_BREAKS = re.compile(r"</(p|li|h[1-6]|blockquote)>|<br\s*/?>", re.IGNORECASE)
@@ -91,12 +93,16 @@ INDICATOR_COLUMNS = [
     ("practice_title", _("Practice")),
     ("practice_url", _("Address (URL)")),
     ("country_code", _("Country code")),
+    ("type", _("Indicator type")),
     ("indicator", _("Indicator")),
     ("baseline", _("Baseline")),
     ("result", _("Result")),
     ("change", _("Change")),
+    ("change_percent", _("Change (%)")),
     ("unit", _("Unit")),
     ("period", _("Period")),
+    ("period_start", _("Period start")),
+    ("period_end", _("Period end")),
     ("source", _("Source")),
 ]
 
@@ -149,13 +155,19 @@ def practice_record(page, *, url: str, language: str) -> dict:
 
 
 def indicator_record(row) -> dict:
+    """One result indicator as the API and the exports give it: `type` is the slug of the shared
+    indicator type (null for a free label), `period` the period as the page shows it."""
     return {
+        "type": IndicatorType.slug_of(row.indicator_type_id),
         "indicator": row.indicator,
         "baseline": decimal_number(row.baseline),
         "result": decimal_number(row.result),
         "change": decimal_number(row.change),
+        "change_percent": decimal_number(change_percent(row.baseline, row.result)),
         "unit": row.unit,
-        "period": row.period,
+        "period": row.period_label,
+        "period_start": row.period_start.isoformat() if row.period_start else None,
+        "period_end": row.period_end.isoformat() if row.period_end else None,
         "source": row.source,
     }
 

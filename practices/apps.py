@@ -13,7 +13,8 @@ class PracticesConfig(AppConfig):
         # The secretariat edits the reference vocabularies (the snippets under *Reference data*).
         permissions.declare(
             secretariat_models=[
-                f"practices.{model}" for model in ("topic", "keyword", "country", "mechanism", "procedurestage")
+                f"practices.{model}"
+                for model in ("topic", "keyword", "country", "mechanism", "procedurestage", "indicatortype")
             ]
         )
         # In ready(): Django imports models and signal receivers only once the app registry is ready.

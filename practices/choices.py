@@ -38,3 +38,22 @@ COUNTRY_LANGUAGES = {"BR": ContentLanguage.PORTUGUESE, "BZ": ContentLanguage.ENG
 
 def language_of_country(iso2: str) -> str:
     return COUNTRY_LANGUAGES.get(iso2, ContentLanguage.SPANISH).value
+
+
+class IndicatorDirection(models.TextChoices):
+    """Which way an indicator improves: a backlog or a waiting time should fall, a rate should rise."""
+
+    LOWER = "lower", _("Lower is better")
+    HIGHER = "higher", _("Higher is better")
+
+
+class IndicatorUnit(models.TextChoices):
+    """The canonical units of the shared indicator types, named in the visitor's language, so that
+    "casos", "cases" and "processos" line up in one column."""
+
+    APPLICATIONS = "applications", _("applications")
+    CASES = "cases", _("cases")
+    DAYS = "days", _("days")
+    DECISIONS_PER_MONTH = "decisions-per-month", _("decisions per month")
+    PEOPLE = "people", _("people")
+    PERCENT = "percent", "%"

@@ -1,67 +1,113 @@
-"""The comparison table: one row per field, one column per practice; result indicators aligned by name."""
+"""The comparison: one column per practice; the texts in full; result indicators aligned by their
+shared type (practices/indicators.py), with the change and a chart for each type two or more share."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
+from django.http import QueryDict
 from django.utils.translation import gettext as _
 
+from .indicators import AlignedIndicator, align
 from .models import PracticePage, ResultIndicator
 
 
 @dataclass
 class Row:
     label: str
-    cells: list  # one per practice: text, list of texts, or None
-    kind: str = "text"  # text | list | results | numbers
+    cells: list  # one per practice: text, list of texts, rich text, a StreamValue, or None
+    kind: str = "text"  # text | list | richtext | stream
+    long: bool = False  # folded on a phone (details/summary)
 
 
-def _approach_summary(page) -> str:
-    from django.utils.html import strip_tags
+@dataclass
+class Comparison:
+    pages: list
+    rows: list[Row] = field(default_factory=list)
+    indicators: list[AlignedIndicator] = field(default_factory=list)
+    closing_rows: list[Row] = field(default_factory=list)
 
-    for block in page.approach:
-        if block.block_type == "text":
-            return strip_tags(str(block.value.source if hasattr(block.value, "source") else block.value))[:600]
-    return ""
+    @property
+    def charts(self) -> list[AlignedIndicator]:
+        return [line for line in self.indicators if line.chart]
 
 
-def build_comparison(practices: list[PracticePage]) -> list[Row]:
-    pks = [p.pk for p in practices]
+def load_for_comparison(practices: list[PracticePage]) -> list[PracticePage]:
+    """The pages again with everything the table shows, in a constant number of queries."""
     loaded = {
         p.pk: p
-        for p in PracticePage.objects.filter(pk__in=pks)
+        for p in PracticePage.objects.filter(pk__in=[p.pk for p in practices])
         .select_related("country", "institution", "locale")
         .prefetch_related(
-            "stages", "tagged_topics__tag", Prefetch("results", queryset=ResultIndicator.objects.order_by("sort_order"))
+            "stages",
+            "tagged_topics__tag",
+            Prefetch(
+                "results", queryset=ResultIndicator.objects.select_related("indicator_type").order_by("sort_order")
+            ),
         )
     }
-    pages = [loaded[p.pk] for p in practices]
-    indicators = []
-    for page in pages:
-        for result in page.results.all():
-            if result.indicator.casefold() not in [i.casefold() for i in indicators]:
-                indicators.append(result.indicator)
-    rows = [
+    return [loaded[p.pk] for p in practices]
+
+
+def build_comparison(practices: list[PracticePage]) -> Comparison:
+    pages = load_for_comparison(practices)
+    comparison = Comparison(pages=pages)
+    comparison.rows = [
         Row(_("Institution and country"), [f"{p.institution.title} · {p.country}" for p in pages]),
         Row(_("Kind"), [p.get_kind_display() for p in pages]),
         Row(_("Status"), [p.get_status_display() for p in pages]),
         Row(_("Years"), [f"{p.year_started}–{p.year_ended or _('ongoing')}" for p in pages]),
         Row(_("Procedure stages"), [[str(s) for s in p.stages.all()] for p in pages], "list"),
         Row(_("Topics"), [[t.tag.localized_name() for t in p.tagged_topics.all()] for p in pages], "list"),
-        Row(_("Problem addressed"), [p.problem for p in pages], "richtext"),
-        Row(_("Approach"), [_approach_summary(p) for p in pages]),
+        Row(_("Problem addressed"), [p.problem for p in pages], "richtext", long=True),
+        # Every block, numbered steps included: the approach is what a peer wants to copy.
+        Row(_("Approach"), [p.approach for p in pages], "stream", long=True),
     ]
-    for indicator in indicators:
-        cells = []
-        for page in pages:
-            match = next((r for r in page.results.all() if r.indicator.casefold() == indicator.casefold()), None)
-            cells.append(match)
-        rows.append(Row(indicator, cells, "result"))
-    rows += [
+    comparison.indicators = align(pages, lambda page: page.results.all(), names=[str(p.country) for p in pages])
+    comparison.closing_rows = [
+        Row(_("Lessons learned"), [[b.value for b in p.lessons] for p in pages], "list", long=True),
         Row(_("Staff"), [p.resources_staff for p in pages]),
         Row(_("Budget"), [p.get_resources_budget_display() for p in pages]),
         Row(_("Time"), [p.resources_time for p in pages]),
         Row(_("Supporting organisations"), [p.support_organizations for p in pages]),
-        Row(_("Lessons learned"), [[b.value for b in p.lessons] for p in pages], "list"),
         Row(_("Contact"), [p.contact_name for p in pages]),
     ]
-    return rows
+    return comparison
+
+
+# --- Addresses of the comparison -----------------------------------------------------------------
+
+BACK_LIMIT = 1000
+
+
+def search_back(raw: str) -> str:
+    """The search the visitor came from, as a query string for the search page (`?back=` of the
+    compare URL): re-encoded from parsed pairs, so nothing but parameters gets through, without the
+    compare ids; "" if absent or too long."""
+    if not raw or len(raw) > BACK_LIMIT:
+        return ""
+    parsed = QueryDict(raw.lstrip("?"), mutable=True)
+    parsed.pop("p", None)
+    return parsed.urlencode()
+
+
+def compare_query(ids: list[int], back: str = "") -> str:
+    """The query string of a comparison of `ids` that keeps the way back to the search."""
+    query = QueryDict(mutable=True)
+    query.setlist("p", [str(pk) for pk in ids])
+    if back:
+        query["back"] = back
+    return query.urlencode()
+
+
+def column_links(ids: list[int], back: str) -> list[dict]:
+    """For each compared practice: the comparison without it, and with it swapped with its neighbours."""
+    links = []
+    for position, pk in enumerate(ids):
+        entry = {"remove": compare_query([i for i in ids if i != pk], back), "left": "", "right": ""}
+        for side, other in (("left", position - 1), ("right", position + 1)):
+            if 0 <= other < len(ids):
+                swapped = list(ids)
+                swapped[position], swapped[other] = swapped[other], swapped[position]
+                entry[side] = compare_query(swapped, back)
+        links.append(entry)
+    return links

@@ -22,7 +22,7 @@ from .forms import PracticePageForm
 from .mixins import OriginalLanguageMixin
 from .page_forms import OnlyPermittedMediaPageForm
 from .revisions import with_references_checked
-from .taxonomy import Country, Keyword, Mechanism, ProcedureStage, TaggedKeyword, TaggedTopic, Topic  # noqa: F401
+from .taxonomy import Country, IndicatorType, Keyword, Mechanism, ProcedureStage, TaggedKeyword, TaggedTopic, Topic  # noqa: F401
 
 # hooks.register(PRACTICE_PAGE_CONTEXT_HOOK) fn(page, context): adds to a practice page's context.
 PRACTICE_PAGE_CONTEXT_HOOK = "practice_page_context"
@@ -423,7 +423,7 @@ class PracticePage(OriginalLanguageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["results"] = list(self.results.all())
+        context["results"] = list(self.results.select_related("indicator_type"))
         context["attachments"] = list(self.attachments.select_related("document"))
         context["topics"] = list(self.topics.all())
         context["keywords"] = list(self.keywords.all())
@@ -445,20 +445,47 @@ class PracticePage(OriginalLanguageMixin, Page):
 
 
 class ResultIndicator(TranslatableMixin, Orderable):
-    """One measured result, so that numbers stay numbers and compare across practices."""
+    """One measured result, so that numbers stay numbers and compare across practices.
+
+    A row names its shared type (`IndicatorType`) when there is one: rows of the same type line up
+    in a comparison whatever each institution called them. The free label stays for what no type
+    covers and for the institution's own wording. The period is two dates; `period` is the old free
+    text, kept readable for rows written before the dates existed."""
 
     page = ParentalKey(PracticePage, on_delete=models.CASCADE, related_name="results")
-    indicator = models.CharField(_("indicator"), max_length=255)
+    indicator_type = models.ForeignKey(
+        IndicatorType,
+        verbose_name=_("indicator type"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="results",
+        help_text=_("Choose the shared indicator this row measures, so that it is compared with other countries'."),
+    )
+    indicator = models.CharField(
+        _("indicator"),
+        max_length=255,
+        blank=True,
+        help_text=_("Your own wording; may stay empty when an indicator type is chosen."),
+    )
     baseline = models.DecimalField(_("baseline"), max_digits=14, decimal_places=2, null=True, blank=True)
     result = models.DecimalField(_("result"), max_digits=14, decimal_places=2)
     unit = models.CharField(_("unit"), max_length=60, blank=True, help_text=_("e.g. days, cases, %"))
-    period = models.CharField(_("period"), max_length=60, blank=True, help_text=_("e.g. 2022-2024"))
+    period_start = models.DateField(_("period start"), null=True, blank=True)
+    period_end = models.DateField(_("period end"), null=True, blank=True)
+    period = models.CharField(
+        _("period (text)"),
+        max_length=60,
+        blank=True,
+        help_text=_("Only if the dates cannot say it; e.g. 2022-2024"),
+    )
     source = models.CharField(_("source"), max_length=255, blank=True)
 
     panels = [
-        FieldPanel("indicator"),
+        FieldRowPanel([FieldPanel("indicator_type"), FieldPanel("indicator")]),
         FieldRowPanel([FieldPanel("baseline"), FieldPanel("result"), FieldPanel("unit")]),
-        FieldRowPanel([FieldPanel("period"), FieldPanel("source")]),
+        FieldRowPanel([FieldPanel("period_start"), FieldPanel("period_end"), FieldPanel("period")]),
+        FieldPanel("source"),
     ]
 
     class Meta(TranslatableMixin.Meta):
@@ -467,7 +494,28 @@ class ResultIndicator(TranslatableMixin, Orderable):
         verbose_name_plural = _("result indicators")
 
     def __str__(self):
-        return self.indicator
+        return self.label
+
+    def clean(self):
+        super().clean()
+        if not self.indicator and not self.indicator_type_id:
+            raise ValidationError({"indicator": _("Choose an indicator type or write the indicator's name.")})
+        if self.period_start and self.period_end and self.period_end < self.period_start:
+            raise ValidationError({"period_end": _("The period cannot end before it starts.")})
+
+    @property
+    def label(self) -> str:
+        """What the row is called: the institution's wording, else its type's name."""
+        if self.indicator:
+            return self.indicator
+        return self.indicator_type.localized_name() if self.indicator_type_id else ""
+
+    @property
+    def period_label(self) -> str:
+        """The period as the dates say it (years when whole years), else the old free text."""
+        from .indicators import period_label
+
+        return period_label(self.period_start, self.period_end) or self.period
 
     @property
     def change(self):

@@ -81,3 +81,15 @@ def load_reference_data(apps) -> dict[str, int]:
 def institution_rows() -> list[dict[str, str]]:
     """The 17 national institutions, for creating their profile pages."""
     return read_rows("member_states.csv")
+
+
+def load_indicator_types(apps) -> int:
+    """The shared indicator types of `data/indicator_types.csv`, those missing only."""
+    IndicatorType = apps.get_model("practices", "IndicatorType")
+    created = 0
+    for order, row in enumerate(read_rows("indicator_types.csv")):
+        _type, was_created = IndicatorType.objects.get_or_create(
+            slug=row["slug"], defaults={**{k: v for k, v in row.items() if k != "slug"}, "sort_order": order}
+        )
+        created += was_created
+    return created

@@ -10,12 +10,17 @@ from wagtail.signals import page_published, post_page_move
 
 from .models import InstitutionPage, PracticePage
 from .services import publish_translations_of
-from .taxonomy import COUNTRY_NAMES_CACHE_KEY, Country
+from .taxonomy import COUNTRY_NAMES_CACHE_KEY, INDICATOR_TYPES_CACHE_KEY, Country, IndicatorType
 
 
 @receiver([post_save, post_delete], sender=Country, dispatch_uid="practices-country-names")
 def forget_country_names(**kwargs):
     cache.delete(COUNTRY_NAMES_CACHE_KEY)
+
+
+@receiver([post_save, post_delete], sender=IndicatorType, dispatch_uid="practices-indicator-type-slugs")
+def forget_indicator_type_slugs(**kwargs):
+    cache.delete(INDICATOR_TYPES_CACHE_KEY)
 
 
 @receiver(post_page_move)

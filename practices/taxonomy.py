@@ -15,6 +15,8 @@ from taggit.models import TagBase, TaggedItemBase
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
+from .choices import IndicatorDirection, IndicatorUnit
+
 
 class LocalizedNameMixin(models.Model):
     """Three names and a `name` that follows the active language (Spanish as fallback)."""
@@ -136,6 +138,77 @@ class ProcedureStage(LocalizedNameMixin, index.Indexed):
         ordering = ["sort_order"]
         verbose_name = _("procedure stage")
         verbose_name_plural = _("procedure stages")
+
+
+class IndicatorType(LocalizedNameMixin):
+    """A shared indicator (pending applications, days to a first-instance decision…), so that the
+    numbers of different institutions line up in a comparison and on the indicator's own page
+    whatever label each one typed. Edited by the secretariat; seeded by the migration
+    `0011_seed_indicator_types_and_period_dates` from `data/indicator_types.csv`."""
+
+    slug = models.SlugField(
+        _("slug"),
+        max_length=80,
+        unique=True,
+        help_text=_("Used in addresses (/es/indicadores/<slug>/), the import files and the API. Do not change it."),
+    )
+    unit = models.CharField(
+        _("canonical unit"),
+        max_length=30,
+        choices=IndicatorUnit.choices,
+        help_text=_("Every practice's figures for this indicator are shown in this unit."),
+    )
+    direction = models.CharField(
+        _("direction"),
+        max_length=10,
+        choices=IndicatorDirection.choices,
+        help_text=_("Whether a fall (a backlog, a waiting time) or a rise (a rate, people trained) is an improvement."),
+    )
+    description_es = models.TextField(_("description (Spanish)"), blank=True, help_text=_("What to count, and how."))
+    description_en = models.TextField(_("description (English)"), blank=True)
+    description_pt = models.TextField(_("description (Portuguese)"), blank=True)
+    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    panels = [
+        FieldPanel("name_es"),
+        FieldPanel("name_en"),
+        FieldPanel("name_pt"),
+        FieldPanel("slug"),
+        FieldPanel("unit"),
+        FieldPanel("direction"),
+        FieldPanel("description_es"),
+        FieldPanel("description_en"),
+        FieldPanel("description_pt"),
+        FieldPanel("sort_order"),
+    ]
+
+    class Meta:
+        ordering = ["sort_order", "name_es"]
+        verbose_name = _("indicator type")
+        verbose_name_plural = _("indicator types")
+
+    @property
+    def lower_is_better(self) -> bool:
+        return self.direction == IndicatorDirection.LOWER
+
+    def localized_description(self, language: str | None = None) -> str:
+        language = (language or get_language() or "es")[:2]
+        return getattr(self, f"description_{language}", "") or self.description_es
+
+    @classmethod
+    def slug_of(cls, type_id: int | None) -> str | None:
+        """A type's slug without a query: the API and the exports name the type of every row.
+        Dropped when a type is saved or deleted (signals.py)."""
+        if type_id is None:
+            return None
+        table = cache.get(INDICATOR_TYPES_CACHE_KEY)
+        if table is None:
+            table = dict(cls.objects.values_list("pk", "slug"))
+            cache.set(INDICATOR_TYPES_CACHE_KEY, table, 60 * 60)
+        return table.get(type_id)
+
+
+INDICATOR_TYPES_CACHE_KEY = "practices:indicator-type-slugs"
 
 
 class Topic(TagBase):

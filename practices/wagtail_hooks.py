@@ -16,7 +16,7 @@ from .admin_views import PracticePageViewSet
 from .models import InstitutionPage
 from .numbers import LocalizedDecimalField
 from .roles import ensure_official_group
-from .taxonomy import Country, Keyword, Mechanism, ProcedureStage, Topic
+from .taxonomy import Country, IndicatorType, Keyword, Mechanism, ProcedureStage, Topic
 
 
 class CountryViewSet(SnippetViewSet):
@@ -53,11 +53,25 @@ class KeywordViewSet(SnippetViewSet):
     search_fields = ["name"]
 
 
+class IndicatorTypeViewSet(SnippetViewSet):
+    model = IndicatorType
+    icon = "table"
+    list_display = ["name_es", "name_en", "name_pt", "slug", "unit", "direction"]
+    search_fields = ["name_es", "name_en", "name_pt", "slug"]
+
+
 class ReferenceDataGroup(SnippetViewSetGroup):
     menu_label = _("Reference data")
     menu_icon = "folder-open-inverse"
     menu_order = 300
-    items = (TopicViewSet, CountryViewSet, MechanismViewSet, ProcedureStageViewSet, KeywordViewSet)
+    items = (
+        TopicViewSet,
+        CountryViewSet,
+        MechanismViewSet,
+        ProcedureStageViewSet,
+        KeywordViewSet,
+        IndicatorTypeViewSet,
+    )
 
 
 register_snippet(ReferenceDataGroup)

@@ -32,7 +32,7 @@ def sheet_context(page: PracticePage, *, request) -> dict:
         "page": page,
         "institution": page.institution,
         "country": page.country,
-        "results": list(page.results.all()),
+        "results": list(page.results.select_related("indicator_type")),
         "topics": list(page.topics.all()),
         "stages": list(page.stages.all()),
         "mechanisms": list(page.mechanisms.all()),

@@ -226,7 +226,7 @@ SESSION_ENGINE = "accounts.sessions"
 # Whole public pages for visitors without a session (core/pagecache.py, docs/operations.md *Page cache*).
 PAGE_CACHE_SECONDS = 60 * 60  # 0 turns it off; any content write forgets every page before that
 PAGE_CACHE_SHARED_SECONDS = 60  # how long a proxy or CDN in front may keep a page (s-maxage)
-# The views whose anonymous GETs are kept: Wagtail's pages, the search, comparison and about pages,
+# The views whose anonymous GETs are kept: Wagtail's pages, the search, comparison, indicator and about pages,
 # feeds, sitemap and robots.txt.
 PAGE_CACHE_URL_NAMES = frozenset(
     {
@@ -234,6 +234,8 @@ PAGE_CACHE_URL_NAMES = frozenset(
         "search",
         "compare",
         "about",
+        "indicator_index",
+        "indicator_type",
         "sitemap",
         "robots",
         "feed_practices_rss",

@@ -11,9 +11,10 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from ..choices import FIRST_YEAR, BudgetRange, ContentLanguage, PracticeKind, PracticeStatus
+from ..indicators import parse_period
 from ..models import PracticePage, ResultIndicator
 from ..numbers import parse_number
-from ..taxonomy import Country, Mechanism, ProcedureStage, Topic
+from ..taxonomy import Country, IndicatorType, Mechanism, ProcedureStage, Topic
 from .errors import RecordError
 
 EXTERNAL_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$")
@@ -43,6 +44,9 @@ class ResultRow:
     unit: str = ""
     period: str = ""
     source: str = ""
+    type: str = ""  # the slug of a shared IndicatorType
+    period_start: date | None = None
+    period_end: date | None = None
 
 
 @dataclass
@@ -84,6 +88,7 @@ class Vocabulary:
         self.topics = set(Topic.objects.values_list("slug", flat=True))
         self.stages = set(ProcedureStage.objects.values_list("slug", flat=True))
         self.mechanisms = set(Mechanism.objects.values_list("slug", flat=True))
+        self.indicator_types = set(IndicatorType.objects.values_list("slug", flat=True))
         self.last_year = date.today().year + 1
 
 
@@ -229,20 +234,34 @@ class _Checker:
         for position, item in enumerate(value, start=1):
             name = f"results[{position}]"
             if not isinstance(item, dict):
-                self.error(name, _("must be an object with indicator, baseline, result, unit, period and source."))
+                self.error(
+                    name, _("must be an object with type, indicator, baseline, result, unit, period and source.")
+                )
                 continue
-            unknown = sorted(set(item) - {"indicator", "baseline", "result", "unit", "period", "source"})
+            unknown = sorted(set(item) - {"type", "indicator", "baseline", "result", "unit", "period", "source"})
             if unknown:
                 self.error(name, _("unknown key(s): %(keys)s.") % {"keys": ", ".join(unknown)})
             texts = {key: "" if item.get(key) is None else str(item[key]).strip() for key in RESULT_TEXTS}
-            if not texts["indicator"]:
-                self.error(f"{name}.indicator", _("this field is required."))
+            kind = item.get("type")
+            kind = "" if kind is None else str(kind).strip()
+            if kind and kind not in self.vocabulary.indicator_types:
+                self.error(f"{name}.type", _("unknown indicator type “%(slug)s”.") % {"slug": kind[:80]})
+                kind = ""
+            if not texts["indicator"] and not kind:
+                self.error(f"{name}.indicator", _("this field is required (or give a type)."))
             else:
                 self.model_errors(ResultIndicator(**texts), texts, prefix=f"{name}.")
             result = self.number(f"{name}.result", item.get("result"), required=True)
             baseline = self.number(f"{name}.baseline", item.get("baseline"), required=False)
-            if texts["indicator"] and result is not None:
-                rows.append(ResultRow(baseline=baseline, result=result, **texts))
+            # Plain years become dates; any other period stays text (practices/indicators.py).
+            dates = parse_period(texts["period"])
+            if dates:
+                texts["period"] = ""
+            start, end = dates or (None, None)
+            if (texts["indicator"] or kind) and result is not None:
+                rows.append(
+                    ResultRow(baseline=baseline, result=result, type=kind, period_start=start, period_end=end, **texts)
+                )
         return rows
 
 

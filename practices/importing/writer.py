@@ -8,7 +8,7 @@ from wagtail_localize.models import Translation, TranslationSource
 from wagtail_localize.synctree import create_aliases_for_new_page
 
 from ..models import InstitutionPage, PracticePage, ResultIndicator
-from ..taxonomy import Country, Keyword, Mechanism, ProcedureStage, Topic
+from ..taxonomy import Country, IndicatorType, Keyword, Mechanism, ProcedureStage, Topic
 from .schema import PracticeRecord
 
 STEP = re.compile(r"^\s*(\d+)[.)]\s+(.*)$")
@@ -49,6 +49,7 @@ class PracticeWriter:
         self.countries = {c.iso2: c for c in Country.objects.all()}
         self.topics = {t.slug: t for t in Topic.objects.all()}
         self.stages = {s.slug: s for s in ProcedureStage.objects.all()}
+        self.indicator_types = {t.slug: t for t in IndicatorType.objects.all()}
         self.mechanisms = {m.slug: m for m in Mechanism.objects.all()}
 
     def existing_external_ids(self) -> set[str]:
@@ -111,11 +112,14 @@ class PracticeWriter:
         page.keywords.set([_keyword(word) for word in record.keywords])
         page.results = [
             ResultIndicator(
+                indicator_type=self.indicator_types.get(row.type),
                 indicator=row.indicator,
                 baseline=row.baseline,
                 result=row.result,
                 unit=row.unit,
                 period=row.period,
+                period_start=row.period_start,
+                period_end=row.period_end,
                 source=row.source,
                 locale=self.locale,
                 sort_order=position,

@@ -31,6 +31,9 @@ PAGE_TYPES = [
     "meeting",
     "roadmap",
     "comparison",
+    "indicators",
+    "indicator",
+    "exchange",
     "featured-selection",
     "about",
     "404",
@@ -75,6 +78,14 @@ def page_urls(django_db_setup, django_db_blocker):
         spanish = Locale.objects.get(language_code="es")
         practices = PracticePage.objects.live().public().filter(locale=spanish, kind="practice").order_by("pk")
         first, second = practices[:2]
+        # The comparison of three backlogs: aligned indicator rows and a chart (issue 14).
+        backlogs = [
+            practices.filter(country__iso2=code, results__indicator_type__slug="pending-applications")
+            .distinct()
+            .get()
+            .pk
+            for code in ("CO", "DO", "BZ")
+        ]
         lesson = PracticePage.objects.live().public().filter(locale=spanish, kind="lesson").order_by("pk").first()
         originals = {
             "practice": first,
@@ -97,8 +108,11 @@ def page_urls(django_db_setup, django_db_blocker):
                         "search": search,
                         "search-filtered": f"{search}?kind=practice&country=CO&topic={topic.slug}",
                         "search-empty": f"{search}?q=zzyzxqwv",
-                        "comparison": f"{reverse('compare')}?p={first.pk}&p={second.pk}",
+                        "comparison": f"{reverse('compare')}?" + "&".join(f"p={pk}" for pk in backlogs),
                         "about": reverse("about"),
+                        "indicators": reverse("indicator_index"),
+                        "indicator": reverse("indicator_type", kwargs={"slug": "pending-applications"}),
+                        "exchange": reverse("exchange:submit", kwargs={"page_id": first.pk}),
                         "404": f"/{language}/no-such-page-here/",
                     }
                 )

@@ -53,7 +53,8 @@ def test_a_valid_request_is_saved_for_the_original_and_mailed_to_the_institution
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(submit_url(english, "en"), form_data)
     assert response.status_code == 303
-    assert response["Location"] == english.get_url() + "#exchange-request"
+    # Back to the form's own address with GET: a refresh sends nothing twice, and it shows what was sent.
+    assert response["Location"] == submit_url(english, "en") + "?sent=1#exchange-request"
 
     saved = ExchangeRequest.objects.get(email="maria.perez@example.org")
     assert saved.practice_id == practice.pk  # the Spanish original, whatever tree the visitor read
@@ -224,8 +225,11 @@ def test_unknown_or_unpublished_practice_answers_404(client, practice, form_data
     assert not ExchangeRequest.objects.filter(email=form_data["email"]).exists()
 
 
-def test_get_on_the_endpoint_is_405(client, practice, submit_url):
-    assert client.get(submit_url(practice)).status_code == 405
+def test_get_on_the_endpoint_shows_the_form_on_its_own_page(client, practice, submit_url):
+    """What the comparison's "Request an exchange" opens; a refresh after an error never answers 405."""
+    response = client.get(submit_url(practice))
+    assert response.status_code == 200
+    assert 'id="exchange-request"' in response.content.decode()
 
 
 def test_the_form_works_without_a_csrf_token_as_on_a_cached_page(practice, form_data, submit_url):

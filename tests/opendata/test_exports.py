@@ -114,12 +114,16 @@ def test_json_nests_indicator_rows(client, institution):
     rows = list(page.results.order_by("sort_order"))
     assert [i["indicator"] for i in record["indicators"]] == [r.indicator for r in rows]
     assert record["indicators"][1] == {
+        "type": None,
         "indicator": "Indicador 1",
         "baseline": 101,
         "result": 51,
         "change": -50,
+        "change_percent": -49.5,
         "unit": "días",
         "period": "",
+        "period_start": None,
+        "period_end": None,
         "source": "",
     }
 
@@ -133,7 +137,7 @@ def test_indicator_rows_csv_has_one_row_per_indicator(client, originals):
     expected = ResultIndicator.objects.filter(page__in=originals)
     assert len(rows) - 1 == expected.count() > 0
     first = expected.select_related("page").order_by("pk").first()
-    assert any(row[0] == str(first.page_id) and row[4] == first.indicator for row in rows[1:])
+    assert any(row[0] == str(first.page_id) and row[5] == first.indicator for row in rows[1:])
 
 
 def test_spreadsheet_formulas_are_neutralised(client, institution):

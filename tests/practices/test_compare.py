@@ -15,7 +15,10 @@ def spanish_ids(n):
 
 
 def columns(html):
-    return html.count('<th scope="col"')
+    """The compared practices: the column titles of the comparison table (not those of its charts)."""
+    if 'class="compare-table"' not in html:
+        return 0
+    return html.split('class="compare-table"')[1].split("</thead>")[0].count('<th scope="col"')
 
 
 def test_two_to_four_practices_side_by_side_field_by_field(client):
