@@ -6,10 +6,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from practices.models import PracticePage
 from search.engine import breaker
 from stats import counter
 from stats.models import PracticeView
+
+pytestmark = pytest.mark.usefixtures("demo")  # reads the demo (issue 12: to convert)
 
 ROOT = Path(__file__).resolve().parents[1]
 

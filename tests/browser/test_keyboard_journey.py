@@ -7,7 +7,10 @@ import pytest
 
 from .conftest import screenshot
 
-pytestmark = pytest.mark.browser
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.usefixtures("demo"),
+]  # reads the demo (issue 12: to convert)
 
 FOCUS_STYLE = """() => {
     const element = document.activeElement;

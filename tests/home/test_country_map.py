@@ -6,6 +6,8 @@ import pytest
 
 from home.map import build_map, legend_for, shade_for, shapes
 
+pytestmark = pytest.mark.usefixtures("demo")  # reads the demo (issue 12: to convert)
+
 LINK = re.compile(r'<a href="([^"]+)" class="country-map__country[^"]*" aria-label="([^"]+)" data-country="(\w\w)">')
 
 

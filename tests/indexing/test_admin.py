@@ -10,6 +10,8 @@ from indexing.models import IndexQueueEntry
 from practices.models import PracticePage
 from practices.taxonomy import Topic
 
+pytestmark = pytest.mark.usefixtures("demo")  # reads the demo (issue 12: to convert)
+
 REPORT = "/admin/index-health/"
 NOTICE = "Motor de búsqueda inaccesible: 2 cambios pendientes de indexar"
 

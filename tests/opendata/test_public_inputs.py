@@ -8,7 +8,10 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
 
-pytestmark = pytest.mark.django_db
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.usefixtures("demo"),
+]  # reads the demo (issue 12: to convert)
 
 SUPERSCRIPT_TWO = "\u00b2"
 BEYOND_64_BITS = "99999999999999999999999999"

@@ -7,6 +7,8 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 from practices.models import PracticePage
 from practices.taxonomy import ProcedureStage, Topic
 
+pytestmark = pytest.mark.usefixtures("demo")  # reads the demo (issue 12: to convert)
+
 
 @pytest.fixture
 def official(db):

@@ -3,12 +3,15 @@ name alone is ambiguous, the institution is shown with its country, in the reade
 
 from datetime import date
 
+import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.utils import translation
 from wagtail.models import Locale
 
 from practices.models import InstitutionPage
+
+pytestmark = pytest.mark.usefixtures("demo")  # reads the demo (issue 12: to convert)
 
 
 def test_an_institution_is_named_with_its_country_in_the_active_language(institution):

@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 
+import pytest
 from django.db import connection
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
@@ -12,6 +13,8 @@ from stats import counter
 from stats.models import PracticeView
 
 from .conftest import BROWSER, as_dict, table
+
+pytestmark = pytest.mark.usefixtures("demo")  # reads the demo (issue 12: to convert)
 
 
 def practice_in(language: str, pk_of_spanish: int) -> PracticePage:

@@ -19,6 +19,8 @@ from translation.models import TextOrigin, TranslatedText, TranslationJob
 from translation.services import enqueue, machine_translate, run_job, text_origin
 from translation.templatetags.translation_tags import machine_translation_notice
 
+pytestmark = pytest.mark.usefixtures("demo")  # reads the demo (issue 12: to convert)
+
 PROBLEM = (
     '<p>El rezago superaba los 1.200 expedientes. Vea la <a href="https://example.org/guia">guía de '
     "elegibilidad</a>.</p><ul><li>Faltaban oficiales.</li><li>Las entrevistas eran largas.</li></ul>"
