@@ -8,10 +8,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
 
-pytestmark = [
-    pytest.mark.django_db,
-    pytest.mark.usefixtures("demo"),
-]  # reads the demo (issue 12: to convert)
+pytestmark = pytest.mark.django_db
 
 SUPERSCRIPT_TWO = "\u00b2"
 BEYOND_64_BITS = "99999999999999999999999999"
@@ -101,10 +98,10 @@ def test_api_find_refuses_a_non_numeric_id(client):
     assert "id" in body["message"]
 
 
-def test_api_find_by_id_still_redirects_to_the_practice(client, es):
-    from practices.models import PracticePage
+def test_api_find_by_id_still_redirects_to_the_practice(client, institution):
+    from tests.factories import make_practice
 
-    practice = PracticePage.objects.live().filter(locale=es).first()
+    practice = make_practice(institution)
     response = client.get("/api/v2/practices/find/", {"id": str(practice.pk)})
     assert response.status_code == 302
     assert f"/api/v2/practices/{practice.pk}/" in response["Location"]

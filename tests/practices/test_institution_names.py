@@ -3,15 +3,13 @@ name alone is ambiguous, the institution is shown with its country, in the reade
 
 from datetime import date
 
-import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.utils import translation
 from wagtail.models import Locale
 
 from practices.models import InstitutionPage
-
-pytestmark = pytest.mark.usefixtures("demo")  # reads the demo (issue 12: to convert)
+from tests.factories import make_practice
 
 
 def test_an_institution_is_named_with_its_country_in_the_active_language(institution):
@@ -54,9 +52,8 @@ def test_the_admin_explorer_and_page_chooser_show_the_country(client, institutio
 def test_the_exchange_e_mail_names_the_institution_with_its_country(client, institution):
     from exchange.emails import send_new_request
     from exchange.models import ExchangeRequest
-    from practices.models import PracticePage
 
-    practice = PracticePage.objects.filter(institution=institution, live=True).first()
+    practice = make_practice(institution)
     request = ExchangeRequest.objects.create(
         practice=practice,
         institution=institution,
