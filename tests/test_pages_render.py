@@ -4,33 +4,39 @@ import pytest
 from wagtail.models import Locale
 
 from home.models import HomePage
-from meetings.models import MeetingIndexPage, MeetingPage
-from practices.models import InstitutionPage, PracticeIndexPage, PracticePage
+from meetings.models import MeetingIndexPage
+from practices.choices import PracticeKind, PracticeStatus
+from practices.models import InstitutionPage, PracticeIndexPage
+from tests.factories import make_meeting, make_practice
 
 LANGUAGES = ["es", "en", "pt"]
 
 
-def page_of(model, language, **filters):
+def skeleton_page(model, language, **filters):
     return model.objects.live().filter(locale=Locale.objects.get(language_code=language), **filters).first()
 
 
+def practice_in(language, **fields):
+    locale = Locale.objects.get(language_code=language)
+    return make_practice(InstitutionPage.objects.get(locale=locale, country__iso2="CO"), **fields)
+
+
+PAGES = {
+    "home": lambda language: skeleton_page(HomePage, language),
+    "practices-index": lambda language: skeleton_page(PracticeIndexPage, language),
+    "institution": lambda language: skeleton_page(InstitutionPage, language, country__iso2="CO"),
+    "practice": lambda language: practice_in(language, kind=PracticeKind.PRACTICE),
+    "lesson": lambda language: practice_in(language, kind=PracticeKind.LESSON),
+    "meetings-index": lambda language: skeleton_page(MeetingIndexPage, language),
+    "meeting": lambda language: make_meeting(Locale.objects.get(language_code=language)),
+}
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
-@pytest.mark.parametrize(
-    "model, filters",
-    [
-        (HomePage, {}),
-        (PracticeIndexPage, {}),
-        (InstitutionPage, {"country__iso2": "CO"}),
-        (PracticePage, {"kind": "practice"}),
-        (PracticePage, {"kind": "lesson"}),
-        (MeetingIndexPage, {}),
-        (MeetingPage, {}),
-    ],
-    ids=["home", "practices-index", "institution", "practice", "lesson", "meetings-index", "meeting"],
-)
-def test_page_type_renders_in_each_language(client, language, model, filters):
-    page = page_of(model, language, **filters)
-    assert page is not None, f"no live {model.__name__} in {language}"
+@pytest.mark.parametrize("kind", PAGES)
+def test_page_type_renders_in_each_language(client, language, kind):
+    page = PAGES[kind](language)
+    assert page is not None, f"no live {kind} in {language}"
     url = page.get_url()
     assert url.startswith(f"/{language}/")
     response = client.get(url)
@@ -70,14 +76,8 @@ def test_the_root_redirects_to_spanish(client):
     assert response["Location"] == "/es/"
 
 
-def test_a_discontinued_practice_stays_readable_and_says_so(client, es):
-    page = PracticePage.objects.live().filter(locale=es, status="discontinued").first()
+def test_a_discontinued_practice_stays_readable_and_says_so(client, institution):
+    page = make_practice(institution, status=PracticeStatus.DISCONTINUED)
     response = client.get(page.get_url())
     assert response.status_code == 200
     assert "se discontinuó" in response.content.decode()
-
-
-def test_demo_practices_are_marked_as_demonstration_content(client, es):
-    page = PracticePage.objects.live().filter(locale=es, is_demo=True).first()
-    html = client.get(page.get_url()).content.decode()
-    assert "Contenido de demostración" in html

@@ -192,3 +192,21 @@ def test_a_search_that_cannot_run_does_not_stop_the_others(institution, outbox):
     output = run()
     assert [m.to for m in mail.outbox] == [["ana@example.org"]]
     assert "1 failed" in output
+
+
+def test_each_subscriber_of_one_search_is_sent_only_what_is_new_to_her(institution, outbox):
+    """Two subscribers of the same search, one already told about a practice: she is not told twice."""
+    behind = confirmed("country=AR", email="behind@example.org")
+    seen = make_practice(institution, title="Ya avisada a una")
+    ahead = confirmed("country=AR", email="ahead@example.org")
+    Subscription.objects.filter(pk=ahead.pk).update(last_seen_published_at=seen.first_published_at)
+    make_practice(institution, title="Nueva para las dos")
+    run()
+    bodies = {message.to[0]: message.body for message in mail.outbox}
+    assert set(bodies) == {"behind@example.org", "ahead@example.org"}
+    assert "Ya avisada a una" in bodies["behind@example.org"] and "Nueva para las dos" in bodies["behind@example.org"]
+    assert "Nueva para las dos" in bodies["ahead@example.org"]
+    assert "Ya avisada a una" not in bodies["ahead@example.org"]
+    behind.refresh_from_db()
+    ahead.refresh_from_db()
+    assert behind.last_seen_published_at == ahead.last_seen_published_at  # both caught up

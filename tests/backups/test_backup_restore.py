@@ -16,6 +16,8 @@ from django.db import connection
 from backups import services
 from tests.backups.state import site_state
 
+pytestmark = pytest.mark.usefixtures("demo")  # reads the demo (issue 12: to convert)
+
 ROOT = Path(settings.BASE_DIR)
 
 

@@ -9,7 +9,10 @@ from django.db import connection
 
 from practices.models import PracticePage
 
-pytestmark = pytest.mark.browser
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.usefixtures("demo"),
+]  # reads the demo (issue 12: to convert)
 
 USERNAME, PASSWORD = "csp-admin", "csp-admin-browser-test-2026"
 

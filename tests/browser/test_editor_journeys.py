@@ -13,7 +13,10 @@ import pytest
 from django.core import mail
 from django.db import connections
 
-pytestmark = pytest.mark.browser
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.usefixtures("demo"),
+]  # reads the demo (issue 12: to convert)
 
 TITLE = "Atendimento remoto em português"
 PASSWORDS = {

@@ -2,7 +2,10 @@ import pytest
 
 from .conftest import screenshot
 
-pytestmark = pytest.mark.browser
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.usefixtures("demo"),
+]  # reads the demo (issue 12: to convert)
 
 HOME = {
     "es": ("Buenas prácticas de asilo de las Américas", "Buscar"),

@@ -8,7 +8,10 @@ from playwright.sync_api import expect
 
 from .conftest import screenshot
 
-pytestmark = pytest.mark.browser
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.usefixtures("demo"),
+]  # reads the demo (issue 12: to convert)
 
 FOCUS_STYLE = """() => {
     const element = document.activeElement;

@@ -5,7 +5,10 @@ from playwright.sync_api import expect
 
 from .conftest import screenshot
 
-pytestmark = pytest.mark.browser
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.usefixtures("demo"),
+]  # reads the demo (issue 12: to convert)
 
 
 def test_suggestions_follow_the_combobox_pattern_by_keyboard(page, site_url):

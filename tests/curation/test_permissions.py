@@ -11,6 +11,8 @@ from curation.models import Commitment, FeaturedSelectionIndexPage, FeaturedSele
 from home.models import HomePage
 from practices.taxonomy import Topic
 
+pytestmark = pytest.mark.usefixtures("demo")  # reads the demo (issue 12: to convert)
+
 DENIED = (302, 403)
 
 

@@ -8,6 +8,8 @@ from curation.models import Commitment, CommitmentPractice, RoadmapPage
 from practices.models import PracticePage
 from tests.curation.conftest import queries_for
 
+pytestmark = pytest.mark.usefixtures("demo")  # reads the demo (issue 12: to convert)
+
 URL = {"es": "/es/hoja-de-ruta-2026/", "en": "/en/roadmap-2026/", "pt": "/pt/roteiro-2026/"}
 
 

@@ -1,5 +1,6 @@
 """Featured selections: the demo's two, the home page's choice, translations and drafts."""
 
+import pytest
 from wagtail.models import Locale
 
 from curation.models import FeaturedPractice, FeaturedSelectionPage
@@ -7,6 +8,8 @@ from home.models import HomePage
 from practices.models import PracticePage
 from tests.curation.conftest import queries_for
 from tests.factories import make_practice
+
+pytestmark = pytest.mark.usefixtures("demo")  # reads the demo (issue 12: to convert)
 
 TITLES = {
     "es": ("Reducción del rezago", "Digitalización del procedimiento"),

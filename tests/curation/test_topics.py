@@ -10,6 +10,8 @@ from practices.taxonomy import Topic
 from tests.curation.conftest import queries_for
 from tests.factories import make_practice
 
+pytestmark = pytest.mark.usefixtures("demo")  # reads the demo (issue 12: to convert)
+
 PREFIX = {"es": "/es/temas/", "en": "/en/topics/", "pt": "/pt/temas/"}
 
 

@@ -2,14 +2,16 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
 
+from exchange.demo import load_demo_requests
 from exchange.models import ExchangeRequest
 from practices.models import PracticePage
+from tests.factories import make_practice
 
 
 @pytest.fixture
 def practice(institution):
-    """A published Argentine practice in the Spanish tree (from the demo content)."""
-    return PracticePage.objects.live().filter(institution=institution).order_by("pk").first()
+    """A published Argentine practice in the Spanish tree, with its aliases in the en/pt trees."""
+    return make_practice(institution, title="Turnos en línea para solicitantes", aliases=True)
 
 
 @pytest.fixture
@@ -67,8 +69,10 @@ def login(client, user):
 
 
 @pytest.fixture
-def demo_requests():
-    """The four demo requests: two for Argentina's practices, two for Mexico's."""
+def demo_requests(practice, other_institution):
+    """The four demo requests of exchange/demo.py: two for Argentina's practice, two for Mexico's."""
+    make_practice(other_institution, title="Registro en línea", aliases=True)
+    load_demo_requests()
     requests = {r.institution.country.iso2 + ":" + r.status: r for r in ExchangeRequest.objects.filter(is_demo=True)}
     assert len(requests) == 4
     return requests

@@ -12,6 +12,7 @@ from django.utils.translation import gettext
 from exchange.choices import RequestStatus
 from exchange.forms import ExchangeRequestForm
 from exchange.models import ExchangeRequest, StatusChange
+from practices.models import InstitutionPage
 
 
 def error_text(field: str, data: dict, language: str) -> str:
@@ -49,6 +50,7 @@ def test_a_lesson_learned_page_has_the_form_too(client, institution):
 def test_a_valid_request_is_saved_for_the_original_and_mailed_to_the_institution_and_the_requester(
     client, practice, practice_in, form_data, submit_url, django_capture_on_commit_callbacks
 ):
+    InstitutionPage.objects.filter(pk=practice.institution_id).update(email="contacto@conare.example")
     english = practice_in("en")
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(submit_url(english, "en"), form_data)
@@ -69,7 +71,7 @@ def test_a_valid_request_is_saved_for_the_original_and_mailed_to_the_institution
     to_institution = [m for m in mail.outbox if m.to != ["maria.perez@example.org"]]
     recipients = {address for m in to_institution for address in m.to}
     assert "oficial-ar@demo.example" in recipients  # the institution's official
-    assert practice.institution.email in recipients  # and its public contact address
+    assert "contacto@conare.example" in recipients  # and its public contact address
     assert "oficial-mx@demo.example" not in recipients
     assert all(m.reply_to == ["maria.perez@example.org"] for m in to_institution)
     assert all(

@@ -8,6 +8,8 @@ from wagtail.users.models import UserProfile
 from .admin_text import untranslated, visible_texts
 from .admin_walk import journey_urls, practice_in_review
 
+pytestmark = pytest.mark.usefixtures("demo")  # reads the demo (issue 12: to convert)
+
 
 def speaking(username: str, language: str):
     user = get_user_model().objects.get(username=username)

@@ -1,6 +1,7 @@
 import re
 
 from practices.models import PracticePage
+from tests.factories import make_practice, translate
 
 
 def switcher_links(html: str) -> dict[str, str]:
@@ -17,18 +18,17 @@ def test_every_public_url_carries_its_language(client):
     assert page_links and all(re.match(r"^/(es|en|pt)/", h) for h in page_links), page_links
 
 
-def test_the_switcher_keeps_you_on_the_same_page(client, es):
-    page = PracticePage.objects.live().filter(locale=es).exclude(external_id="").first()
+def test_the_switcher_keeps_you_on_the_same_page(client, institution):
+    page = make_practice(institution, aliases=True)
     links = switcher_links(client.get(page.get_url()).content.decode())
     for language in ("en", "pt"):
         target = PracticePage.objects.get(translation_key=page.translation_key, locale__language_code=language)
         assert links[language] == target.get_url()
 
 
-def test_the_switcher_leads_to_a_real_translation_when_there_is_one(client, es, en):
-    translated = PracticePage.objects.live().filter(locale=en, alias_of__isnull=True).first()
-    assert translated is not None, "the demo carries English translations"
-    original = translated.get_translation(es)
+def test_the_switcher_leads_to_a_real_translation_when_there_is_one(client, institution):
+    original = make_practice(institution, title="Turnos en línea", aliases=True)
+    translated = translate(original, "en", title="Online appointments")
     links = switcher_links(client.get(original.get_url()).content.decode())
     assert links["en"] == translated.get_url()
     english_html = client.get(translated.get_url()).content.decode()
@@ -46,8 +46,9 @@ def test_interface_strings_are_translated(client):
     assert "Pular para o conteúdo" in client.get("/pt/").content.decode()
 
 
-def test_an_untranslated_practice_says_it_is_shown_in_its_original_language(client, en):
-    alias = PracticePage.objects.live().filter(locale=en, alias_of__isnull=False, original_language="es").first()
+def test_an_untranslated_practice_says_it_is_shown_in_its_original_language(client, institution, en):
+    alias = make_practice(institution, original_language="es", aliases=True).get_translation(en)
+    assert alias.alias_of_id
     html = client.get(alias.get_url()).content.decode()
     assert '<article class="container practice" lang="es">' in html
     assert '<html lang="en">' in html

@@ -9,16 +9,17 @@ from curation.models import FeaturedSelectionIndexPage
 from indexing.models import IndexQueueEntry
 from practices.models import PracticePage
 from practices.taxonomy import Topic
+from tests.factories import make_practice
 
 REPORT = "/admin/index-health/"
 NOTICE = "Motor de búsqueda inaccesible: 2 cambios pendientes de indexar"
 
 
 @pytest.fixture
-def waiting(es):
+def waiting(institution):
     now = timezone.now()
     content_type = ContentType.objects.get_for_model(PracticePage)
-    pages = PracticePage.objects.filter(locale=es).order_by("pk")[:2]
+    pages = [make_practice(institution), make_practice(institution)]
     for page in pages:
         IndexQueueEntry.objects.create(
             content_type=content_type, object_id=str(page.pk), action="index", created_at=now, updated_at=now

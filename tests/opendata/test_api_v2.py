@@ -11,6 +11,8 @@ from practices.queries import published_practices
 from practices.taxonomy import Country, Mechanism, ProcedureStage, Topic
 from tests.factories import make_practice
 
+pytestmark = pytest.mark.usefixtures("demo")  # reads the demo (issue 12: to convert)
+
 PRACTICES = "/api/v2/practices/"
 
 

@@ -16,6 +16,8 @@ from practices.queries import published_practices
 from practices.taxonomy import Country, Topic
 from tests.factories import make_practice
 
+pytestmark = pytest.mark.usefixtures("demo")  # reads the demo (issue 12: to convert)
+
 
 def content(response) -> str:
     assert response.streaming

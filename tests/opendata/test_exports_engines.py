@@ -7,6 +7,8 @@ from django.core.management import call_command
 
 from tests.search.conftest import _closed_breaker, elasticsearch_backend  # noqa: F401 (fixtures)
 
+pytestmark = pytest.mark.usefixtures("demo")  # reads the demo (issue 12: to convert)
+
 
 @pytest.fixture(params=["database", "elasticsearch"])
 def engine(request, settings):

@@ -12,6 +12,8 @@ from practices.queries import published_practices
 from practices.taxonomy import Topic
 from tests.factories import make_practice
 
+pytestmark = pytest.mark.usefixtures("demo")  # reads the demo (issue 12: to convert)
+
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 

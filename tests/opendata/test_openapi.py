@@ -100,10 +100,12 @@ def concrete(path: str, practice_id: int, institution_id: int, topic_id: int) ->
 
 
 @pytest.fixture
-def ids(originals, institution):
+def ids(institution):
     from practices.taxonomy import Topic
+    from tests.factories import make_practice
 
-    return originals.first().pk, institution.pk, Topic.objects.get(slug="digitalizacion").pk
+    topic = Topic.objects.get(slug="digitalizacion")
+    return make_practice(institution, topics=[topic], results=1, documents=1).pk, institution.pk, topic.pk
 
 
 def test_document_structure(document):

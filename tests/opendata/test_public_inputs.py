@@ -98,10 +98,10 @@ def test_api_find_refuses_a_non_numeric_id(client):
     assert "id" in body["message"]
 
 
-def test_api_find_by_id_still_redirects_to_the_practice(client, es):
-    from practices.models import PracticePage
+def test_api_find_by_id_still_redirects_to_the_practice(client, institution):
+    from tests.factories import make_practice
 
-    practice = PracticePage.objects.live().filter(locale=es).first()
+    practice = make_practice(institution)
     response = client.get("/api/v2/practices/find/", {"id": str(practice.pk)})
     assert response.status_code == 302
     assert f"/api/v2/practices/{practice.pk}/" in response["Location"]

@@ -11,6 +11,8 @@ from django.utils import timezone
 
 from practices.models import PracticePage, ResultIndicator
 
+pytestmark = pytest.mark.usefixtures("demo")  # reads the demo (issue 12: to convert)
+
 
 def generate_practices(institution, count: int, *, start: int = 0) -> None:
     """Published practices in bulk, the way `manage.py bench` makes its corpus (no revisions)."""

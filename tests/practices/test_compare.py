@@ -1,17 +1,24 @@
+import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale
 
 from practices.models import PracticePage
+from practices.taxonomy import Topic
 from tests.factories import make_practice
 
 
-def spanish_ids(n):
-    return list(
-        PracticePage.objects.live()
-        .filter(locale=Locale.objects.get(language_code="es"))
-        .values_list("pk", flat=True)[:n]
-    )
+@pytest.fixture
+def spanish_ids(institution):
+    """The ids of n published practices of the Spanish tree, with their aliases in en/pt."""
+    built = []
+
+    def ids(n):
+        while len(built) < n:
+            built.append(make_practice(institution, aliases=True).pk)
+        return built[:n]
+
+    return ids
 
 
 def columns(html):
@@ -21,7 +28,7 @@ def columns(html):
     return html.split('class="compare-table"')[1].split("</thead>")[0].count('<th scope="col"')
 
 
-def test_two_to_four_practices_side_by_side_field_by_field(client):
+def test_two_to_four_practices_side_by_side_field_by_field(client, spanish_ids):
     ids = spanish_ids(3)
     html = client.get("/es/comparar/", {"p": ids}).content.decode()
     assert columns(html) == 3
@@ -38,7 +45,7 @@ def test_result_indicators_are_aligned_by_name_and_stay_numbers(client, institut
     assert html[html.index("Indicador 1") :].split("</tr>")[0].count("—") == 1  # b has no second indicator
 
 
-def test_the_selection_lives_in_the_url_and_follows_the_language(client):
+def test_the_selection_lives_in_the_url_and_follows_the_language(client, spanish_ids):
     ids = spanish_ids(2)
     html = client.get("/en/compare/", {"p": ",".join(map(str, ids))}).content.decode()
     assert columns(html) == 2
@@ -46,7 +53,7 @@ def test_the_selection_lives_in_the_url_and_follows_the_language(client):
     assert all(page.get_url() in html for page in english)
 
 
-def test_bad_selections_are_explained_not_errors(client):
+def test_bad_selections_are_explained_not_errors(client, spanish_ids):
     for params in ({}, {"p": "abc"}, {"p": "999999"}, {"p": spanish_ids(1)}, {"p": spanish_ids(6)}):
         response = client.get("/es/comparar/", params)
         assert response.status_code == 200
@@ -54,13 +61,13 @@ def test_bad_selections_are_explained_not_errors(client):
     assert columns(client.get("/es/comparar/", {"p": spanish_ids(6)}).content.decode()) == 4
 
 
-def test_drafts_are_never_compared(client, institution):
+def test_drafts_are_never_compared(client, institution, spanish_ids):
     draft = make_practice(institution, title="Borrador comparado", publish=False)
     html = client.get("/es/comparar/", {"p": [draft.pk, *spanish_ids(2)]}).content.decode()
     assert "Borrador comparado" not in html
 
 
-def test_comparison_queries_do_not_grow_with_the_number_of_practices(client):
+def test_comparison_queries_do_not_grow_with_the_number_of_practices(client, spanish_ids):
     def count(n):
         client.get("/es/comparar/", {"p": spanish_ids(n)})
         with CaptureQueriesContext(connection) as context:
@@ -70,8 +77,10 @@ def test_comparison_queries_do_not_grow_with_the_number_of_practices(client):
     assert count(2) == count(4)
 
 
-def test_practice_pages_show_related_practices_never_themselves(client, es):
-    page = PracticePage.objects.live().filter(locale=es, tagged_topics__isnull=False).first()
+def test_practice_pages_show_related_practices_never_themselves(client, institution, other_institution):
+    topics = list(Topic.objects.order_by("pk")[:2])
+    page, *_ = [make_practice(parent, topics=topics) for parent in [institution, other_institution] * 3]
+    make_practice(institution, topics=topics, publish=False)  # a draft on the same topics is never related
     response = client.get(page.get_url())
     related = response.context["related"]
     assert 3 <= len(related) <= 5

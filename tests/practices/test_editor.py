@@ -6,6 +6,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from practices.models import PracticePage
 from practices.taxonomy import ProcedureStage, Topic
+from tests.factories import make_practice
 
 
 @pytest.fixture
@@ -119,7 +120,7 @@ def test_the_admin_opens_for_an_official(client, official):
 def test_an_official_cannot_submit_pages_for_translation(client, official, institution, other_institution, en):
     client.force_login(official)
     for owner in (institution, other_institution):
-        practice = PracticePage.objects.child_of(owner).live().first()
+        practice = make_practice(owner, aliases=True)
         url = f"/admin/localize/submit/page/{practice.pk}/"
         assert client.get(url).status_code in (302, 403)
         client.post(url, {"locales": [en.pk]})
@@ -127,7 +128,7 @@ def test_an_official_cannot_submit_pages_for_translation(client, official, insti
 
 
 def test_an_official_edits_the_translation_the_secretariat_submitted(client, official, institution, en):
-    practice = PracticePage.objects.child_of(institution).live().first()
+    practice = make_practice(institution, aliases=True)
     client.force_login(get_user_model().objects.get(username="secretaria"))
     with _on_commit():
         response = client.post(f"/admin/localize/submit/page/{practice.pk}/", {"locales": [en.pk]})

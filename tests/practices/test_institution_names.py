@@ -9,6 +9,7 @@ from django.utils import translation
 from wagtail.models import Locale
 
 from practices.models import InstitutionPage
+from tests.factories import make_practice
 
 
 def test_an_institution_is_named_with_its_country_in_the_active_language(institution):
@@ -51,9 +52,8 @@ def test_the_admin_explorer_and_page_chooser_show_the_country(client, institutio
 def test_the_exchange_e_mail_names_the_institution_with_its_country(client, institution):
     from exchange.emails import send_new_request
     from exchange.models import ExchangeRequest
-    from practices.models import PracticePage
 
-    practice = PracticePage.objects.filter(institution=institution, live=True).first()
+    practice = make_practice(institution)
     request = ExchangeRequest.objects.create(
         practice=practice,
         institution=institution,

@@ -1,10 +1,13 @@
 """The practice page costs the same number of SQL queries however many rows it shows."""
 
+import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from practices.taxonomy import Country, ProcedureStage, Topic
 from tests.factories import make_practice
+
+pytestmark = pytest.mark.usefixtures("demo")  # reads the demo (issue 12: to convert)
 
 
 def queries_for(client, url) -> int:

@@ -1,9 +1,12 @@
 """The production search backend (elasticsearch9 with the real client) indexes and searches our pages."""
 
+import pytest
 from django.core.management import call_command
 from wagtail.models import Locale
 
 from practices.models import PracticePage
+
+pytestmark = pytest.mark.usefixtures("demo")  # reads the demo (issue 12: to convert)
 
 
 def test_the_practices_index_builds_and_answers_on_the_production_backend(elasticsearch_backend):

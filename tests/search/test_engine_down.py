@@ -14,6 +14,8 @@ from tests.factories import make_practice
 
 from .osmem import PlainJsonNode
 
+pytestmark = pytest.mark.usefixtures("demo")  # reads the demo (issue 12: to convert)
+
 
 @pytest.fixture
 def production_shape(settings, osmem_server):

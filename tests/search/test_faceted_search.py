@@ -14,6 +14,8 @@ from practices.taxonomy import Country
 from search.engine import SearchRequest, run_search
 from search.facets import FACETS
 
+pytestmark = pytest.mark.usefixtures("demo")  # reads the demo (issue 12: to convert)
+
 ENGINES = ["database", "elasticsearch"]
 
 

@@ -11,6 +11,8 @@ from search.engine import SearchRequest, run_search
 from search.text import text_query
 from tests.factories import make_practice
 
+pytestmark = pytest.mark.usefixtures("demo")  # reads the demo (issue 12: to convert)
+
 QUERY = "apoyo psicológico a víctimas de tortura"
 
 

@@ -14,6 +14,8 @@ from indexing.models import IndexQueueEntry
 from practices.models import PracticePage
 from search.backends.elasticsearch import LanguageSearchBackend
 
+pytestmark = pytest.mark.usefixtures("demo")  # reads the demo (issue 12: to convert)
+
 ENGINE_DELAY = 1.5
 
 

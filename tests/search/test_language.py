@@ -10,6 +10,8 @@ from practices.taxonomy import Topic
 from search.engine import SearchRequest, run_search
 from tests.factories import make_practice
 
+pytestmark = pytest.mark.usefixtures("demo")  # reads the demo (issue 12: to convert)
+
 
 @pytest.fixture
 def corpus(db, backend_name):

@@ -8,6 +8,8 @@ from practices.models import PracticePage
 from practices.taxonomy import Country
 from search.engine import SearchRequest, run_search
 
+pytestmark = pytest.mark.usefixtures("demo")  # reads the demo (issue 12: to convert)
+
 
 @pytest.fixture
 def practice(institution):

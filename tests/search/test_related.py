@@ -1,9 +1,12 @@
+import pytest
 from django.core.management import call_command
 from wagtail.models import Locale
 
 from practices.models import PracticePage
 from search.related import related_practices
 from tests.factories import make_practice
+
+pytestmark = pytest.mark.usefixtures("demo")  # reads the demo (issue 12: to convert)
 
 
 def test_more_like_this_on_elasticsearch_finds_peers_never_itself_never_drafts(settings, request, institution):

@@ -1,3 +1,4 @@
+import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
@@ -5,6 +6,8 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from practices.models import PracticePage
 from search import log
 from search.models import SearchTermStat
+
+pytestmark = pytest.mark.usefixtures("demo")  # reads the demo (issue 12: to convert)
 
 
 def test_a_near_spelling_is_searched_at_once_and_the_typed_words_stay_one_click_away(client):

@@ -11,7 +11,7 @@ from django.test import RequestFactory
 
 from accounts.throttling import client_ip
 from exchange.models import ExchangeRequest
-from practices.models import PracticePage
+from tests.factories import make_practice
 
 PROXY = "172.18.0.5"
 VISITOR_A = "198.51.100.10"
@@ -46,7 +46,7 @@ def exchange_post(client, institution, settings):
     from django.urls import reverse
 
     settings.EXCHANGE_RATE_LIMITS = {"sent": 2, "attempts": 20}
-    practice = PracticePage.objects.live().filter(institution=institution).order_by("pk").first()
+    practice = make_practice(institution)
     url = reverse("exchange:submit", args=[practice.pk])
     data = {
         "name": "María Pérez",

@@ -7,10 +7,12 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.models import Revision
 
+from exchange.demo import load_demo_requests
 from exchange.emails import institution_recipients
 from exchange.models import ExchangeRequest
 from practices.models import InstitutionPage
 from practices.roles import ensure_groups, secretariat_group
+from tests.factories import make_practice
 from tests.refusals import is_refused
 
 
@@ -32,7 +34,12 @@ def test_the_secretariat_still_needs_two_step_verification_after_its_group_is_re
     assert response["Location"].startswith(reverse("accounts_two_factor_setup"))
 
 
-def test_an_official_still_sees_her_institutions_requests_after_the_groups_are_renamed(client, renamed):
+def test_an_official_still_sees_her_institutions_requests_after_the_groups_are_renamed(
+    client, renamed, institution, other_institution
+):
+    for parent in (institution, other_institution):
+        make_practice(parent)
+    load_demo_requests()  # two requests for Argentina's practice, two for Mexico's
     client.force_login(get_user_model().objects.get(username="oficial-ar"))
     html = client.get(reverse("exchangerequest:index")).content.decode()
     demo = ExchangeRequest.objects.filter(is_demo=True).select_related("institution__country")

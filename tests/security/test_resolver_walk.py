@@ -20,6 +20,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from wagtail.admin.views.bulk_action.registry import bulk_action_registry
 from wagtail.models import Page, WorkflowState
 
+from exchange.demo import load_demo_requests
 from exchange.models import ExchangeRequest
 from practices.taxonomy import Keyword
 
@@ -46,6 +47,7 @@ def objects(mx, django_user_model):
     mx.draft.keywords.add(SECRET_KEYWORD)
     mx.draft.save()
     keyword = Keyword.objects.get(name=SECRET_KEYWORD)
+    load_demo_requests()  # Mexico's two demo requests, for its live practice
     request = ExchangeRequest.objects.filter(institution__country__iso2="MX").first()
     workflow_state = WorkflowState.objects.get(pk=mx.task_state.workflow_state_id)
     pages = [mx.draft.pk, mx.submitted.pk, mx.live.pk]

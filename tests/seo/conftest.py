@@ -1,7 +1,8 @@
 import pytest
 from wagtail.models import Locale
 
-from practices.models import PracticePage
+from practices.models import InstitutionPage, PracticePage
+from tests.factories import make_practice, translate
 
 
 def tree(language: str):
@@ -9,22 +10,27 @@ def tree(language: str):
 
 
 @pytest.fixture
-def spanish_practice(db):
-    """A demo practice written in Spanish and not translated: its /en/ and /pt/ pages are aliases."""
-    translated = PracticePage.objects.filter(alias_of__isnull=True).exclude(locale__language_code="es")
-    keys = translated.values_list("translation_key", flat=True)
-    return tree("es").filter(original_language="es").exclude(translation_key__in=keys).order_by("pk").first()
+def spanish_practice(institution):
+    """A practice written in Spanish and not translated: its /en/ and /pt/ pages are aliases."""
+    return make_practice(institution, title="Turnos en línea", original_language="es", aliases=True)
 
 
 @pytest.fixture
-def translated_practice(db):
-    """A demo practice with a real English translation."""
-    english = tree("en").filter(alias_of__isnull=True).order_by("pk").first()
-    assert english is not None, "the demo content has translated practices"
-    return tree("es").get(translation_key=english.translation_key)
+def translated_practice(institution):
+    """A practice with a real English translation."""
+    practice = make_practice(institution, title="Entrevistas remotas", original_language="es", aliases=True)
+    translate(practice, "en", title="Remote interviews", summary="A test summary of a practice.")
+    return practice
 
 
 @pytest.fixture
-def portuguese_original(db):
+def portuguese_original(es):
     """One of Brazil's practices: the original, in the Spanish tree, is written in Portuguese."""
-    return tree("es").filter(original_language="pt").order_by("pk").first()
+    brazil = InstitutionPage.objects.get(locale=es, country__iso2="BR")
+    return make_practice(
+        brazil,
+        title="Entrevistas por videoconferência",
+        summary="Resumo de teste de uma prática.",
+        original_language="pt",
+        aliases=True,
+    )

@@ -60,10 +60,10 @@ def test_english_sheet_of_a_translated_practice(client, translated_practice):
     assert f"http://localhost{english.get_url()}" in text.replace(" ", "")
 
 
-def test_demo_practice_sheet_says_it_is_demonstration_content(client, spanish_practice):
-    assert spanish_practice.is_demo
-    text = pdf_text(client.get(sheet_url(spanish_practice, "es")))
-    assert spanish_practice.institution.title in text
+def test_demo_practice_sheet_says_it_is_demonstration_content(client, institution):
+    demo_practice = make_practice(institution, is_demo=True)
+    text = pdf_text(client.get(sheet_url(demo_practice, "es")))
+    assert demo_practice.institution.title in text
     assert "demostración" in text.casefold() or "Demonstration content" in text
 
 

@@ -7,9 +7,10 @@ from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from practices.models import PracticePage
+from practices.models import InstitutionPage, PracticePage
 from stats import counter
 from stats.models import PracticeView
+from tests.factories import make_practice
 
 from .conftest import BROWSER, as_dict, table
 
@@ -20,7 +21,8 @@ def practice_in(language: str, pk_of_spanish: int) -> PracticePage:
 
 
 def a_practice(es) -> PracticePage:
-    return PracticePage.objects.live().filter(locale=es).order_by("pk").first()
+    """A new published practice of the Spanish tree, with its en/pt aliases."""
+    return make_practice(InstitutionPage.objects.get(locale=es, country__iso2="AR"), aliases=True)
 
 
 def views_of(page) -> int:
@@ -103,7 +105,7 @@ def test_a_page_deleted_before_the_flush_is_skipped(client, es):
 
 def test_the_most_viewed_practices_add_up_the_three_languages(client, dashboard, es):
     page = a_practice(es)
-    other = PracticePage.objects.live().filter(locale=es).order_by("pk")[1]
+    other = a_practice(es)
     for url in (page.url, practice_in("en", page.pk).url, practice_in("pt", page.pk).url, page.url, other.url):
         client.get(url, HTTP_USER_AGENT=BROWSER)
     counter.flush()

@@ -20,6 +20,8 @@ from stats.models import PracticeView
 
 from .conftest import as_dict, table
 
+pytestmark = pytest.mark.usefixtures("demo")  # reads the demo (issue 12: to convert)
+
 
 def published_in_spanish():
     """Counted the plain way: every live, public practice page of the Spanish tree, one by one."""

@@ -12,7 +12,7 @@ from wagtail.rich_text import RichText
 from practices.models import PracticePage, ResultIndicator
 from practices.services import add_child_with_aliases
 from search.engine import SearchRequest, run_search
-from tests.factories import PracticePageFactory
+from tests.factories import PracticePageFactory, make_practice, translate
 from translation import signals
 from translation.engines import Apertium, EngineFailed, Router
 from translation.models import TextOrigin, TranslatedText, TranslationJob
@@ -146,8 +146,10 @@ def failing_apertium(tmp_path) -> Apertium:
     return Apertium(binary=str(script))
 
 
-def test_failure_leaves_original_and_human_translation_untouched(tmp_path, pt):
-    human = PracticePage.objects.filter(locale=pt, alias_of__isnull=True).exclude(translated_text__isnull=False).first()
+def test_failure_leaves_original_and_human_translation_untouched(tmp_path, pt, institution):
+    source = make_practice(institution, title="Entrevistas remotas", aliases=True)
+    human = translate(source, "pt", title="Entrevistas remotas traduzidas por uma pessoa")
+    assert not TranslatedText.objects.filter(page=human).exists()  # a person's translation, not a machine draft
     original = PracticePage.objects.get(pk=human.get_translation(Locale.get_default()).pk)
     # The original gains a lesson the translation lacks, so there is something to translate.
     original.lessons.append(("lesson", "Una lección nueva sobre el rezago."))

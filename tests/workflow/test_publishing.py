@@ -10,7 +10,7 @@ from django.utils import timezone, translation
 
 from practices.choices import PracticeStatus
 from practices.models import PracticePage
-from tests.factories import make_practice
+from tests.factories import make_practice, translate
 
 
 def test_a_practice_approved_for_a_future_date_goes_live_when_the_scheduler_runs(institution):
@@ -66,7 +66,8 @@ def test_a_discontinued_practice_stays_readable_and_says_so(institution, pt):
     assert "Práctica discontinuada" in body
     assert f'<span class="badge badge--discontinued">{label("es")}</span>' in body
 
-    translated = PracticePage.objects.filter(locale=pt, live=True, alias_of__isnull=True).first()
+    original = make_practice(institution, title="Práctica a traducir", aliases=True)
+    translated = translate(original, "pt", title="Prática traduzida e descontinuada")
     translated.status = PracticeStatus.DISCONTINUED
     translated.save_revision().publish()
     response = Client().get("/pt/busca/", {"q": translated.title})
