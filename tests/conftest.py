@@ -32,8 +32,8 @@ _session = {"template": None, "from_template": False}
 
 
 def build_skeleton():
-    from officials.demo import set_demo_user_languages
-    from practices.demo.loader import create_demo_users
+    from home.demo.loader import create_demo_users
+    from home.demo.officials import set_demo_user_languages
 
     call_command("setup_site", verbosity=0)
     create_demo_users()

@@ -18,6 +18,9 @@ from stats import counter
 from stats.models import PracticeView
 from tests.factories import make_practice
 
+# Every kind of page, as the demo publishes them (loaded once, after the other tests: tests/conftest.py).
+pytestmark = pytest.mark.usefixtures("demo")
+
 BROWSER = {"HTTP_USER_AGENT": "Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 Chrome/126 Mobile Safari/537.36"}
 
 

@@ -50,9 +50,9 @@ UNREACHABLE_REDIS = {
 }
 
 
-def test_pages_answer_while_redis_is_down(client, es, settings, caplog):
+def test_pages_answer_while_redis_is_down(client, institution, settings, caplog):
     """A Redis outage degrades the site (no cache, no shared counters) instead of failing it."""
-    practice = PracticePage.objects.live().filter(locale=es).order_by("pk").first()
+    practice = make_practice(institution, title="Rezago en la cola de entrevistas", slug="rezago-cola")
     settings.CACHES = UNREACHABLE_REDIS
     from django.core.cache import cache as down
 

@@ -2,8 +2,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
 
-from exchange.demo import load_demo_requests
 from exchange.models import ExchangeRequest
+from home.demo.exchange import load_demo_requests
 from practices.models import PracticePage
 from tests.factories import make_practice
 
@@ -70,7 +70,7 @@ def login(client, user):
 
 @pytest.fixture
 def demo_requests(practice, other_institution):
-    """The four demo requests of exchange/demo.py: two for Argentina's practice, two for Mexico's."""
+    """The four demo requests of home/demo/exchange.py: two for Argentina's practice, two for Mexico's."""
     make_practice(other_institution, title="Registro en línea", aliases=True)
     load_demo_requests()
     requests = {r.institution.country.iso2 + ":" + r.status: r for r in ExchangeRequest.objects.filter(is_demo=True)}

@@ -7,9 +7,9 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.models import Revision
 
-from exchange.demo import load_demo_requests
 from exchange.emails import institution_recipients
 from exchange.models import ExchangeRequest
+from home.demo.exchange import load_demo_requests
 from practices.models import InstitutionPage
 from practices.roles import ensure_groups, secretariat_group
 from tests.factories import make_practice

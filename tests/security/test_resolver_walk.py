@@ -20,8 +20,8 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from wagtail.admin.views.bulk_action.registry import bulk_action_registry
 from wagtail.models import Page, WorkflowState
 
-from exchange.demo import load_demo_requests
 from exchange.models import ExchangeRequest
+from home.demo.exchange import load_demo_requests
 from practices.taxonomy import Keyword
 
 from .conftest import SECRETS, readable
