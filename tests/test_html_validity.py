@@ -16,6 +16,9 @@ from wagtail.models import Locale
 
 from practices.models import InstitutionPage, PracticePage
 
+# Reads the demo content (loaded once, after the other tests: tests/conftest.py).
+pytestmark = pytest.mark.usefixtures("demo")
+
 VNU_JAR = os.environ.get("VNU_JAR", "")
 
 

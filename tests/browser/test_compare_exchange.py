@@ -8,6 +8,9 @@ from wagtail.models import Locale
 from .conftest import screenshot
 from .test_keyboard_journey import tab_to
 
+# Reads the demo content (loaded once, after the other tests: tests/conftest.py).
+pytestmark = pytest.mark.usefixtures("demo")
+
 pytestmark = pytest.mark.browser
 
 WIDTHS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 375, "height": 740}}

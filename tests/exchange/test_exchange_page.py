@@ -3,7 +3,12 @@ was sent and offers to ask other institutions with the details filled in; a shor
 
 from html import escape
 
+import pytest
+
 from exchange.models import ExchangeRequest
+
+# Reads the demo content (loaded once, after the other tests: tests/conftest.py).
+pytestmark = pytest.mark.usefixtures("demo")
 
 
 def test_after_an_error_the_address_opens_again_with_what_was_typed(client, practice, form_data, submit_url):

@@ -8,6 +8,9 @@ import pytest
 
 from practices.models import PracticePage
 
+# Reads the demo content (loaded once, after the other tests: tests/conftest.py).
+pytestmark = pytest.mark.usefixtures("demo")
+
 SECTIONS = {
     "es": [
         "Prácticas",

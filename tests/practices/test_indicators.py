@@ -19,6 +19,9 @@ from practices.indicators import BETTER, SAME, WORSE, change_percent, parse_peri
 from practices.models import PracticePage, ResultIndicator
 from practices.taxonomy import IndicatorType
 
+# Reads the demo content (loaded once, after the other tests: tests/conftest.py).
+pytestmark = pytest.mark.usefixtures("demo")
+
 BACKLOG = "pending-applications"
 
 

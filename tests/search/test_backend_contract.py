@@ -19,6 +19,9 @@ from modelsearch.backends.database.postgres import postgres
 from modelsearch.backends.elasticsearch9 import Elasticsearch9SearchQueryCompiler
 from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
 
+# Reads the demo content (loaded once, after the other tests: tests/conftest.py).
+pytestmark = pytest.mark.usefixtures("demo")
+
 LOCK = Path(__file__).resolve().parents[2] / "requirements.lock"
 
 

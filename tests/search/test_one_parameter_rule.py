@@ -17,6 +17,9 @@ from opendata.templatetags.opendata_tags import export_links
 from search.facets import FACETS, FACETS_BY_KEY
 from search.forms import SearchForm, parse_search_parameters
 
+# Reads the demo content (loaded once, after the other tests: tests/conftest.py).
+pytestmark = pytest.mark.usefixtures("demo")
+
 pytestmark = pytest.mark.django_db
 
 TOO_LATE = str(last_year() + 5)

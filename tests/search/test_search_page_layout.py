@@ -4,8 +4,12 @@ is not the heading, removable chips, the shared card with its compare box and la
 import re
 from html import unescape
 
+import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+
+# Reads the demo content (loaded once, after the other tests: tests/conftest.py).
+pytestmark = pytest.mark.usefixtures("demo")
 
 
 def html_of(client, url, params=None) -> str:
