@@ -8,10 +8,7 @@ from wagtail.models import Locale
 from .conftest import screenshot
 from .test_keyboard_journey import tab_to
 
-# Reads the demo content (loaded once, after the other tests: tests/conftest.py).
-pytestmark = pytest.mark.usefixtures("demo")
-
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("demo")]  # reads the demo content (tests/conftest.py)
 
 WIDTHS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 375, "height": 740}}
 BACKLOG_COUNTRIES = ("CO", "DO", "BZ")

@@ -10,10 +10,7 @@ from playwright.sync_api import expect
 
 from .conftest import screenshot
 
-# Reads the demo content (loaded once, after the other tests: tests/conftest.py).
-pytestmark = pytest.mark.usefixtures("demo")
-
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("demo")]  # reads the demo content (tests/conftest.py)
 
 AXE = (Path(__file__).parent / "vendor" / "axe.min.js").read_text(encoding="utf-8")
 PHONE = {"width": 375, "height": 740}

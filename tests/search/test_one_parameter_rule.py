@@ -17,10 +17,7 @@ from opendata.templatetags.opendata_tags import export_links
 from search.facets import FACETS, FACETS_BY_KEY
 from search.forms import SearchForm, parse_search_parameters
 
-# Reads the demo content (loaded once, after the other tests: tests/conftest.py).
-pytestmark = pytest.mark.usefixtures("demo")
-
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]  # reads the demo content (tests/conftest.py)
 
 TOO_LATE = str(last_year() + 5)
 
