@@ -1,10 +1,12 @@
 """Writes of the exchange app: a request received, a request moved along. Both send their e-mails."""
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from wagtail.models import Locale
 
 from practices.models import PracticePage
+from practices.queries import published_practices
 from practices.taxonomy import Country
 
 from . import emails
@@ -64,10 +66,6 @@ def record_change(exchange_request, *, user, from_status: str, note: str, send: 
 def other_institutions_on_the_subject(page, *, limit: int = 4) -> list:
     """After a request is sent: practices of other institutions that share a topic or an indicator
     type with `page`, one per institution, so the visitor can ask them too (in three queries)."""
-    from django.db.models import Q
-
-    from practices.queries import published_practices
-
     topic_ids = list(page.tagged_topics.values_list("tag_id", flat=True))
     type_ids = [pk for pk in page.results.values_list("indicator_type_id", flat=True) if pk]
     if not topic_ids and not type_ids:

@@ -13,6 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.utils.translation import gettext as _
 
 from .choices import IndicatorDirection, IndicatorUnit
+from .numbers import format_number
 
 BETTER, WORSE, SAME = "better", "worse", "same"
 YEARS = re.compile(r"^\s*((?:19|20)\d\d)\s*(?:[-–—/]|a|to|até)?\s*((?:19|20)\d\d)?\s*$")
@@ -199,8 +200,6 @@ class ChartGroup:
 def chart(*, title: str, unit: str, bars: list[tuple[str, Measure]]) -> dict:
     """The geometry of a small horizontal bar chart, baseline and result for each named measure,
     on one scale from zero. Drawn by `practices/includes/indicator_chart.html` (server-side SVG)."""
-    from .numbers import format_number
-
     largest = max([abs(m.result) for _name, m in bars] + [abs(m.baseline) for _name, m in bars if m.baseline]) or 1
     room = CHART_WIDTH - 90  # the numbers are written after the bars
 

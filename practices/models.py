@@ -19,6 +19,7 @@ from wagtail_localize.fields import SynchronizedField
 from .blocks import TEXT_FEATURES, ApproachBlock, LessonsBlock
 from .choices import FIRST_YEAR, LAST_YEAR, BudgetRange, PracticeKind, PracticeStatus
 from .forms import PracticePageForm
+from .indicators import period_label
 from .mixins import OriginalLanguageMixin
 from .page_forms import OnlyPermittedMediaPageForm
 from .revisions import with_references_checked
@@ -513,8 +514,6 @@ class ResultIndicator(TranslatableMixin, Orderable):
     @property
     def period_label(self) -> str:
         """The period as the dates say it (years when whole years), else the old free text."""
-        from .indicators import period_label
-
         return period_label(self.period_start, self.period_end) or self.period
 
     @property

@@ -30,7 +30,18 @@ def test_the_error_summary_names_the_consent_briefly(client, practice, form_data
     assert "para que pueda responderme" not in summary and ".:" not in summary
 
 
-def test_after_success_it_shows_what_was_sent_and_whom_else_to_ask(client, practice, form_data, submit_url):
+def test_after_success_it_shows_what_was_sent_and_whom_else_to_ask(client, institution, form_data, submit_url):
+    from practices.models import PracticePage
+    from tests.factories import make_practice
+
+    # On a topic of another institution's demo practice, so there is someone else to ask.
+    other = (
+        PracticePage.objects.live()
+        .filter(locale=institution.locale, tagged_topics__isnull=False)
+        .exclude(institution=institution)
+        .first()
+    )
+    practice = make_practice(institution, title="Entrevistas remotas", topics=[other.tagged_topics.first().tag])
     response = client.post(submit_url(practice), form_data)
     assert response.status_code == 303
     page = client.get(response["Location"])
