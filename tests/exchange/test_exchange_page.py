@@ -20,7 +20,7 @@ def test_after_an_error_the_address_opens_again_with_what_was_typed(client, prac
     assert again.status_code == 200
     assert f'value="{escape(form_data["name"])}"' in html and escape(form_data["message"]) in html
     assert 'value="maria.perez@example.org"' in html
-    assert not ExchangeRequest.objects.filter(email=form_data["email"]).exists()
+    assert not ExchangeRequest.objects.filter(email=form_data["email"], practice=practice).exists()
 
 
 def test_the_error_summary_names_the_consent_briefly(client, practice, form_data, submit_url):
@@ -62,7 +62,7 @@ def test_a_refresh_of_the_sent_page_sends_nothing_again(client, practice, form_d
     response = client.post(submit_url(practice), form_data)
     client.get(response["Location"])
     client.get(response["Location"])
-    assert ExchangeRequest.objects.filter(email=form_data["email"]).count() == 1
+    assert ExchangeRequest.objects.filter(email=form_data["email"], practice=practice).count() == 1
 
 
 def test_every_practice_page_has_the_shortcut_at_its_top(client, practice):
