@@ -42,7 +42,10 @@ def make_practice(
     page.stages = list(stages)
     page.partners = list(partners)
     page.results = [
-        ResultIndicator(indicator=f"Indicador {i}", baseline=100 + i, result=50 + i, unit="días", locale=parent.locale)
+        # sort_order given: rows sharing one would come back in any order (as the editor numbers them).
+        ResultIndicator(
+            indicator=f"Indicador {i}", baseline=100 + i, result=50 + i, unit="días", locale=parent.locale, sort_order=i
+        )
         for i in range(results)
     ]
     page.attachments = [
