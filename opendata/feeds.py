@@ -10,10 +10,9 @@ from dataclasses import dataclass, replace
 from django.contrib.syndication.views import Feed
 from django.db.models import F
 from django.db.models.functions import Coalesce
-from django.http import Http404
+from django.http import Http404, QueryDict
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
-from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 
@@ -23,7 +22,7 @@ from practices.taxonomy import Country, Topic
 from search.engine import run_search
 from search.forms import SearchParameters, parse_search_parameters
 
-from .search_links import search_label, search_state
+from .search_links import search_label
 
 FEED_LENGTH = 50
 
@@ -54,10 +53,17 @@ class PracticesRss(Feed):
         return _("Good practices and lessons learned newly published by the asylum institutions of the Americas.")
 
     def link(self, subject):
-        return reverse("search") + self.search_query(subject)
+        return reverse("search") + "?" + self.search_parameters(subject).to_query(sort=True)
 
-    def search_query(self, subject) -> str:
-        return "?" + urlencode({"sort": "newest"})
+    def search_parameters(self, subject) -> SearchParameters:
+        """The search page that lists this feed's practices, newest first: its link is written by
+        the search's own `to_query()`, so a feed never spells a parameter the page would not read."""
+        data = QueryDict(mutable=True)
+        data.update({"sort": "newest", **self.search_filters(subject)})
+        return parse_search_parameters(data, locale=subject.locale)
+
+    def search_filters(self, subject) -> dict[str, str]:
+        return {}
 
     def feed_url(self, subject):
         return subject.request.path
@@ -137,8 +143,8 @@ class CountryPracticesRss(PracticesRss):
     def subject_title(self, subject) -> str:
         return _("New practices: %(subject)s") % {"subject": subject.country.localized_name()}
 
-    def search_query(self, subject) -> str:
-        return "?" + urlencode({"country": subject.country.iso2, "sort": "newest"})
+    def search_filters(self, subject) -> dict[str, str]:
+        return {"country": subject.country.iso2}
 
     def practices(self, subject):
         joint = PracticePage.objects.filter(partners=subject.country).values("pk")
@@ -162,8 +168,8 @@ class TopicPracticesRss(PracticesRss):
     def subject_title(self, subject) -> str:
         return _("New practices: %(subject)s") % {"subject": subject.topic.localized_name()}
 
-    def search_query(self, subject) -> str:
-        return "?" + urlencode({"topic": subject.topic.slug, "sort": "newest"})
+    def search_filters(self, subject) -> dict[str, str]:
+        return {"topic": subject.topic.slug}
 
     def practices(self, subject):
         tagged = PracticePage.objects.filter(tagged_topics__tag=subject.topic).values("pk")
@@ -190,8 +196,8 @@ class SearchPracticesRss(PracticesRss):
     def subject_title(self, subject) -> str:
         return _("New practices: %(subject)s") % {"subject": search_label(subject.search)}
 
-    def search_query(self, subject) -> str:
-        return "?" + urlencode(search_state(subject.search))
+    def search_parameters(self, subject) -> SearchParameters:
+        return subject.search
 
     def feed_url(self, subject):
         return subject.request.get_full_path()
