@@ -38,7 +38,9 @@ class IndexView(generic.IndexView):
 
     def preprocess_field_value(self, field, value, export_format):
         value = super().preprocess_field_value(field, value, export_format)
-        # Visitors type these values: a leading = + - @ would run as a formula in a spreadsheet.
+        # Visitors type these values: a leading = + - @ would run as a formula in a CSV opened in a
+        # spreadsheet. XLSX cells carry a type, and Wagtail's writer stores a formula-looking value
+        # as text (tests/exchange/test_admin.py checks both), so it keeps the value as typed.
         return defuse(value) if export_format == self.FORMAT_CSV else value
 
 

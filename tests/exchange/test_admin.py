@@ -199,6 +199,24 @@ def test_visitor_text_cannot_become_a_spreadsheet_formula(login, demo_requests):
     assert row["Requester"].startswith("'=")
 
 
+def test_visitor_text_stays_text_in_the_xlsx_export(login, demo_requests):
+    """XLSX cells carry a type: a formula-looking value is written as text (Wagtail's writer turns
+    openpyxl's formula guess back into a string), so it shows exactly as typed, without the CSV's
+    apostrophe."""
+    from openpyxl import load_workbook
+
+    from exchange.wagtail_hooks import ExchangeRequestViewSet
+
+    typed = '=HYPERLINK("http://evil.example")'
+    ExchangeRequest.objects.filter(pk=demo_requests["AR:new"].pk).update(name=typed)
+    response = login("secretaria").get(url("index") + "?export=xlsx")
+    assert response.status_code == 200
+    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    name_column = ExchangeRequestViewSet.list_export.index("name")
+    (cell,) = [row[name_column] for row in sheet.iter_rows(min_row=2) if row[0].value == demo_requests["AR:new"].pk]
+    assert (cell.value, cell.data_type) == (typed, "s")
+
+
 def test_the_filters_list_only_the_officials_institution(login, demo_requests):
     html = login("oficial-ar").get(url("index")).content.decode()
     assert demo_requests["MX:held"].institution.title not in html
