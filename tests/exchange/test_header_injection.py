@@ -45,3 +45,25 @@ def test_a_stored_value_with_line_breaks_cannot_start_a_line_in_the_officials_em
         assert not [line for line in lines if line.startswith(("Bcc:", "Status:"))], body
         assert "María Bcc: everyone@example.org" in body
         assert "    Bcc: everyone@example.org" in body  # the message's own lines, indented
+
+
+def test_the_officials_email_shows_titles_and_names_as_typed_not_html_escaped(practice, form_data):
+    """Plain-text mail: an «&» or an apostrophe in a title or a name reaches the reader as typed
+    (it once arrived as «&amp;» and «&#x27;» in the subject)."""
+    practice.title = "Registro & entrevistas d'Oeste"
+    exchange_request = ExchangeRequest.objects.create(
+        practice=practice,
+        institution=practice.institution,
+        practice_title=practice.title,
+        name="O'Brien & Asociados",
+        requester_country=Country.objects.get(iso2="PY"),
+        email=form_data["email"],
+        message="<b>Hola</b> & gracias",
+        formats=["call"],
+        language="es",
+    )
+    send_new_request(exchange_request)
+    (sent, *_) = [message for message in mail.outbox if message.to != [form_data["email"]]]
+    assert sent.subject.endswith(": Registro & entrevistas d'Oeste")
+    assert "O'Brien & Asociados" in sent.body and "<b>Hola</b> & gracias" in sent.body
+    assert "&amp;" not in sent.subject + sent.body and "&#x27;" not in sent.subject + sent.body
