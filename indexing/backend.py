@@ -9,13 +9,18 @@
   index management, i.e. `update_index`, which may legitimately take minutes per request.
 """
 
+from datetime import datetime
+
 from elastic_transport import TransportError
+from modelsearch.query import MATCH_ALL
 
 from . import queue
 from .breaker import breaker
 from .models import IndexQueueEntry
 
 DEFAULT_INDEX_TIMEOUT = 300
+# More live practices per language than this would need the scroll API; today there are hundreds.
+MAX_HEALTH_DOCUMENTS = 10_000
 
 
 class EngineUnavailable(ConnectionError):
@@ -62,3 +67,33 @@ class QueuedIndexingMixin:
                 breaker.trip()
             raise
         queue.drain_soon()
+
+
+class EngineHealthMixin:
+    """What `indexing/health.py` asks of an external engine, answered by the engine's backend
+    itself: whether it answers at all, and which live practices of a language it holds."""
+
+    def reachable(self, timeout: float) -> bool:
+        try:
+            return bool(self.es.options(request_timeout=timeout).ping())
+        except Exception:  # ping answers False for most failures; anything else is unreachable too
+            return False
+
+    def indexed_live_practices(self, live) -> dict[int, datetime | None]:
+        """id -> last publication as indexed, for the live pages of `live` (a PracticePage queryset)."""
+        index = self.get_index_for_model(live.model)
+        # Writes become searchable within a second; count what was written, not what is visible yet.
+        index.refresh()
+        results = self.search(MATCH_ALL, live, order_by_relevance=False)
+        response = self.es.search(
+            index=index.name,
+            **results._get_es_body(for_count=True),
+            _source=False,
+            fields=["pk", "last_published_at_filter"],
+            size=MAX_HEALTH_DOCUMENTS,
+        )
+        documents = {}
+        for hit in response["hits"]["hits"]:
+            published = hit["fields"].get("last_published_at_filter")
+            documents[int(hit["fields"]["pk"][0])] = datetime.fromisoformat(published[0]) if published else None
+        return documents

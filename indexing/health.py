@@ -7,19 +7,16 @@ before their last publication).
 """
 
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import timedelta
 
-from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
-from modelsearch.query import MATCH_ALL
 from wagtail.models import Locale
 from wagtail.search.backends import get_search_backend
 
 from practices.models import PracticePage
 
 from . import queue
+from .backend import EngineHealthMixin
 
-# More live practices per language than this would need the scroll API; today there are hundreds.
-MAX_DOCUMENTS = 10_000
 PROBE_TIMEOUT = 2
 # Elasticsearch keeps dates to the millisecond, the database to the microsecond.
 PRECISION = timedelta(milliseconds=1)
@@ -49,34 +46,30 @@ class IndexHealth:
         return all(language.in_step for language in self.languages)
 
 
+def engine(backend_name: str = "default") -> EngineHealthMixin | None:
+    """The external engine's backend, which answers for itself (indexing/backend.py); None for a
+    database backend, whose index lives in the database it describes."""
+    backend = get_search_backend(backend_name)
+    return backend if isinstance(backend, EngineHealthMixin) else None
+
+
 def uses_engine(backend_name: str = "default") -> bool:
-    return isinstance(get_search_backend(backend_name), ElasticsearchBaseSearchBackend)
+    return engine(backend_name) is not None
 
 
 def engine_reachable(backend_name: str = "default") -> bool | None:
     """True or False for an external engine (a ping with a short timeout); None for the database."""
-    backend = get_search_backend(backend_name)
-    if not isinstance(backend, ElasticsearchBaseSearchBackend):
-        return None
-    try:
-        return bool(backend.es.options(request_timeout=PROBE_TIMEOUT).ping())
-    except Exception:  # ping answers False for most failures; anything else is unreachable too
-        return False
+    external = engine(backend_name)
+    return None if external is None else external.reachable(PROBE_TIMEOUT)
 
 
 def compare(backend_name: str = "default") -> IndexHealth:
-    backend = get_search_backend(backend_name)
-    if isinstance(backend, ElasticsearchBaseSearchBackend):
-        # Writes become searchable within a second; count what was written, not what is visible yet.
-        backend.get_index_for_model(PracticePage).refresh()
+    external = engine(backend_name)
     languages = []
     for locale in Locale.objects.order_by("pk"):
         live = PracticePage.objects.live().filter(locale=locale)
         published = dict(live.values_list("pk", "last_published_at"))
-        if isinstance(backend, ElasticsearchBaseSearchBackend):
-            indexed = _engine_documents(backend, live)
-        else:
-            indexed = _database_entries(backend, published)
+        indexed = _database_entries(published) if external is None else external.indexed_live_practices(live)
         missing = sorted(set(published) - set(indexed))
         stale = sorted(
             pk
@@ -87,24 +80,7 @@ def compare(backend_name: str = "default") -> IndexHealth:
     return IndexHealth(backend_name, languages, queue.pending_count())
 
 
-def _engine_documents(backend, live) -> dict[int, datetime | None]:
-    """What the index holds as live practices of the language: id -> last publication as indexed."""
-    results = backend.search(MATCH_ALL, live, order_by_relevance=False)
-    response = backend.es.search(
-        index=backend.get_index_for_model(PracticePage).name,
-        **results._get_es_body(for_count=True),
-        _source=False,
-        fields=["pk", "last_published_at_filter"],
-        size=MAX_DOCUMENTS,
-    )
-    documents = {}
-    for hit in response["hits"]["hits"]:
-        published = hit["fields"].get("last_published_at_filter")
-        documents[int(hit["fields"]["pk"][0])] = datetime.fromisoformat(published[0]) if published else None
-    return documents
-
-
-def _database_entries(backend, published: dict) -> dict[int, None]:
+def _database_entries(published: dict) -> dict[int, None]:
     """The database backends filter on the pages' own columns: only a missing entry can drift."""
     from django.contrib.contenttypes.models import ContentType
     from wagtail.search.models import IndexEntry

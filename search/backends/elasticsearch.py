@@ -26,7 +26,7 @@ from modelsearch.backends.elasticsearch9 import (
 )
 from modelsearch.backends.elasticsearchbase import Field
 
-from indexing.backend import LongTimeoutIndexMixin, QueuedIndexingMixin
+from indexing.backend import EngineHealthMixin, LongTimeoutIndexMixin, QueuedIndexingMixin
 
 LANGUAGES = {"es": ("spanish", "_spanish_"), "en": ("english", "_english_")}
 SUBFIELDS = {f"{code}_{order}": f"{code}_{order}" for code in LANGUAGES for order in ("folded", "accented")}
@@ -89,7 +89,7 @@ class LanguageIndex(LongTimeoutIndexMixin, Elasticsearch9Index):
 
 
 # Failed index writes are queued and retried; update_index gets its own long timeout (indexing/).
-class LanguageSearchBackend(QueuedIndexingMixin, Elasticsearch9SearchBackend):
+class LanguageSearchBackend(EngineHealthMixin, QueuedIndexingMixin, Elasticsearch9SearchBackend):
     mapping_class = LanguageMapping
     index_class = LanguageIndex
     query_compiler_class = LanguageQueryCompiler
