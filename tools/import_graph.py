@@ -2,11 +2,13 @@
 between modules, and the imports written inside functions.
 
     python tools/import_graph.py [-v]
+    python tools/import_graph.py --mermaid   # the diagram in docs/architecture.md
 
 `lint-imports` (make lint) enforces the layers; this prints the figures the architecture notes quote
 (docs/architecture.md) and, with -v, every import inside a function and every app's dependencies."""
 
 import ast
+import configparser
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -105,14 +107,37 @@ def cycles(edges: dict, nodes) -> list[list[str]]:
     return found
 
 
-def main() -> None:
-    known = modules()
-    edges, in_functions = graph(known)
+def app_edges(edges: dict) -> dict[str, set[str]]:
     apps = defaultdict(set)
     for source, targets in edges.items():
         for target in targets:
             if source.split(".")[0] != target.split(".")[0]:
                 apps[source.split(".")[0]].add(target.split(".")[0])
+    return apps
+
+
+def mermaid() -> str:
+    """Who imports whom between apps, as a mermaid flowchart, apps in the order `.importlinter`
+    lists them (top layer first): docs/architecture.md carries this text, and a test
+    (tests/test_architecture.py) keeps the two equal."""
+    config = configparser.ConfigParser()
+    config.read(ROOT / ".importlinter")
+    order = config["importlinter"]["root_packages"].split()
+    apps = app_edges(graph(modules())[0])
+    lines = ["flowchart TD"]
+    for app in order:
+        if apps.get(app):
+            lines.append(f"    {app} --> " + " & ".join(other for other in order if other in apps[app]))
+    return "\n".join(lines)
+
+
+def main() -> None:
+    if "--mermaid" in sys.argv:
+        print(mermaid())
+        return
+    known = modules()
+    edges, in_functions = graph(known)
+    apps = app_edges(edges)
     across = {item for item in in_functions if item[0].split(".")[0] != item[1].split(".")[0]}
     print("cycles between apps:", cycles(apps, sorted({name.split(".")[0] for name in known})))
     print("cycles between modules:", cycles(edges, sorted(known)))
