@@ -13,6 +13,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from core.languages import per_language_panels, per_language_search_fields
 from practices.taxonomy import Country, Mechanism
 
 
@@ -68,17 +69,13 @@ class Commitment(ClusterableModel, index.Indexed):
     panels = [
         FieldRowPanel([FieldPanel("year"), FieldPanel("target_date"), FieldPanel("status")]),
         FieldRowPanel([FieldPanel("mechanism"), FieldPanel("country")]),
-        MultiFieldPanel(
-            [FieldPanel("action_es"), FieldPanel("action_en"), FieldPanel("action_pt")], heading=_("Action")
-        ),
+        MultiFieldPanel(per_language_panels("action"), heading=_("Action")),
         FieldPanel("responsible"),
         InlinePanel("practice_links", heading=_("Linked practices"), label=_("Practice")),
         FieldPanel("is_demo"),
     ]
     search_fields = [
-        index.SearchField("action_es"),
-        index.SearchField("action_en"),
-        index.SearchField("action_pt"),
+        *per_language_search_fields("action"),
         index.SearchField("responsible"),
         index.FilterField("year"),
         index.FilterField("status"),

@@ -15,6 +15,8 @@ from taggit.models import TagBase, TaggedItemBase
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
+from core.languages import per_language_panels, per_language_search_fields
+
 from .choices import IndicatorDirection, IndicatorUnit
 
 
@@ -48,15 +50,13 @@ class Mechanism(LocalizedNameMixin, index.Indexed):
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     panels = [
-        FieldPanel("name_es"),
-        FieldPanel("name_en"),
-        FieldPanel("name_pt"),
+        *per_language_panels("name"),
         FieldPanel("slug"),
         FieldPanel("secretariat"),
         FieldPanel("notes"),
         FieldPanel("sort_order"),
     ]
-    search_fields = [index.SearchField("name_es"), index.SearchField("name_en"), index.SearchField("name_pt")]
+    search_fields = per_language_search_fields("name")
 
     class Meta:
         ordering = ["sort_order", "name_es"]
@@ -81,12 +81,10 @@ class Country(LocalizedNameMixin, index.Indexed):
 
     panels = [
         FieldPanel("iso2"),
-        FieldPanel("name_es"),
-        FieldPanel("name_en"),
-        FieldPanel("name_pt"),
+        *per_language_panels("name"),
         FieldPanel("mechanisms", widget=forms.CheckboxSelectMultiple),
     ]
-    search_fields = [index.SearchField("name_es"), index.SearchField("name_en"), index.SearchField("name_pt")]
+    search_fields = per_language_search_fields("name")
 
     class Meta:
         ordering = ["name_es"]
@@ -126,13 +124,11 @@ class ProcedureStage(LocalizedNameMixin, index.Indexed):
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     panels = [
-        FieldPanel("name_es"),
-        FieldPanel("name_en"),
-        FieldPanel("name_pt"),
+        *per_language_panels("name"),
         FieldPanel("slug"),
         FieldPanel("sort_order"),
     ]
-    search_fields = [index.SearchField("name_es"), index.SearchField("name_en"), index.SearchField("name_pt")]
+    search_fields = per_language_search_fields("name")
 
     class Meta:
         ordering = ["sort_order"]
@@ -170,15 +166,11 @@ class IndicatorType(LocalizedNameMixin):
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     panels = [
-        FieldPanel("name_es"),
-        FieldPanel("name_en"),
-        FieldPanel("name_pt"),
+        *per_language_panels("name"),
         FieldPanel("slug"),
         FieldPanel("unit"),
         FieldPanel("direction"),
-        FieldPanel("description_es"),
-        FieldPanel("description_en"),
-        FieldPanel("description_pt"),
+        *per_language_panels("description"),
         FieldPanel("sort_order"),
     ]
 
