@@ -19,7 +19,7 @@ class GlossaryViewSet(SnippetViewSet):
     menu_label = _("Translation glossary")
     menu_order = 310
     add_to_admin_menu = True
-    list_display = ["term_es", "term_pt", "term_en", "note"]
+    list_display = ["term_es", "term_pt", "term_en", "plurals", "note"]
     search_fields = ["term_es", "term_pt", "term_en"]
 
 
