@@ -20,6 +20,8 @@ _TAG = re.compile(r"(<[^>]+>)")
 _PLACEHOLDER = re.compile(r"\*?\bZGL(\d+)s?\b", re.IGNORECASE)
 # Acronyms (COMAR, CONARE, ACNUR) are names: kept as written unless the glossary says otherwise.
 _ACRONYM = re.compile(r"(?<![\w*])[A-ZÁÉÍÓÚÑÇÃÕ]{2,}(?!\w)")
+# Nothing before but tags, or the end of a sentence, or a step's number ("2. ").
+_SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|^\d+[.)]\s+)(?:<[^>]+>)*[\"“(¿¡]?$")
 
 
 @dataclass
@@ -93,8 +95,13 @@ def _keep(protected: Protected, word: str) -> str:
 def restore(text: str, protected: Protected) -> str:
     def back(match):
         number = int(match.group(1))
-        if 1 <= number <= len(protected.terms):
-            return protected.terms[number - 1]
-        return match.group(0)
+        if not 1 <= number <= len(protected.terms):
+            return match.group(0)
+        term = protected.terms[number - 1]
+        # The engine may move a term to the start of a sentence ("Oficiales de elegibilidad" →
+        # "Eligibility officers"; "Las pasantías duran" → "Internships last"): it starts it then.
+        if _SENTENCE_START.search(text[: match.start()]):
+            term = term[:1].upper() + term[1:]
+        return term
 
     return _PLACEHOLDER.sub(back, text)

@@ -51,6 +51,8 @@ def plural(term: str, language: str) -> str:
         head = next((i - 1 for i, w in enumerate(words) if w.lower() in _ENGLISH_LINKS and i > 0), len(words) - 1)
         words[head] = _keep_case(words[head], _plural_word(words[head], language))
         return " ".join(words)
+    if words[0].lower() in _ROMANCE_LINKS:
+        return term  # an adverbial phrase (entre pares, en línea, a distancia): invariable
     for index, word in enumerate(words):
         if index > 0 and word.lower() in _ROMANCE_LINKS:
             break

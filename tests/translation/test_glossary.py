@@ -25,6 +25,7 @@ PLURALS = {
         "CONARE": "CONARE",
         "determinación de la condición de refugiado": "determinaciones de la condición de refugiado",
         "persona solicitante": "personas solicitantes",
+        "entre pares": "entre pares",  # an adverbial phrase: invariable
     },
     "pt": {
         "solicitação": "solicitações",  # -ão → -ões
@@ -95,6 +96,16 @@ def test_plural_placeholders_say_plural_and_capitals_follow_the_source():
     text, out = held("Solicitudes, SOLICITUDES y la solicitud del ACNUR.", "es", "en")
     assert text == "ZGL1s, ZGL2s y la ZGL3 del ZGL4."
     assert out == "Applications, APPLICATIONS y la application del UNHCR."
+
+
+def test_a_term_the_engine_moved_to_the_start_of_a_sentence_starts_it():
+    protected = Glossary([{"es": "pasantía", "en": "internship"}], "es", "en").protect("Las pasantías duran.")
+    assert protected.text == "Las ZGL1s duran."
+    # What the neural model does with it: the article dropped, the term first.
+    assert (
+        restore("ZGL1s last two weeks. 2. ZGL1s end.", protected) == "Internships last two weeks. 2. Internships end."
+    )
+    assert restore("The ZGL1s last.", protected) == "The internships last."
 
 
 def test_a_plural_the_rules_get_wrong_is_given_in_the_glossary():
