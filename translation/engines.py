@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from bs4 import BeautifulSoup, NavigableString
 
-from .glossary import Protected, protect, restore
+from .glossary import Glossary, Protected, restore
 from .models import GlossaryTerm
 
 logger = logging.getLogger(__name__)
@@ -223,7 +223,8 @@ class Router:
         terms = self.glossary if self.glossary is not None else _glossary_terms()
         # Periods, numbers and codes ("2020-2023", "12 %") are left exactly as written.
         wordy = [index for index, segment in enumerate(segments) if _LETTER.search(_TAG_OR_ENTITY.sub("", segment))]
-        protected: list[Protected] = [protect(segments[index], source, target, terms) for index in wordy]
+        glossary = Glossary(terms, source, target)
+        protected: list[Protected] = [glossary.protect(segments[index]) for index in wordy]
         texts = [p.text for p in protected]
         for engine, pair in hops:
             # Apertium marks the placeholders as unknown words: they are not.

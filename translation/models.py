@@ -9,20 +9,34 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 
+from .inflection import plural
+
+PLURAL_HELP = _("Only where the usual rule gets it wrong; leave blank otherwise.")
+
 
 class GlossaryTerm(models.Model):
     """One domain term in the three languages, applied around the engines (glossary.py)."""
 
     term_es = models.CharField(
-        _("Spanish"), max_length=120, help_text=_("As written in a sentence, e.g. rezago, elegibilidad, CONARE.")
+        _("Spanish"),
+        max_length=120,
+        help_text=_("In the singular, e.g. rezago, elegibilidad, CONARE: plurals are found and written too."),
     )
     term_pt = models.CharField(_("Portuguese"), max_length=120, blank=True)
     term_en = models.CharField(_("English"), max_length=120, blank=True)
+    # Blank: the plural follows the language's rules (inflection.py), shown in the glossary list.
+    plural_es = models.CharField(_("Spanish plural"), max_length=120, blank=True, help_text=PLURAL_HELP)
+    plural_pt = models.CharField(_("Portuguese plural"), max_length=120, blank=True, help_text=PLURAL_HELP)
+    plural_en = models.CharField(_("English plural"), max_length=120, blank=True, help_text=PLURAL_HELP)
     note = models.CharField(
         _("note"), max_length=255, blank=True, help_text=_("Why this rendering, for the other reviewers.")
     )
 
-    panels = [FieldRowPanel([FieldPanel("term_es"), FieldPanel("term_pt"), FieldPanel("term_en")]), FieldPanel("note")]
+    panels = [
+        FieldRowPanel([FieldPanel("term_es"), FieldPanel("term_pt"), FieldPanel("term_en")]),
+        FieldRowPanel([FieldPanel("plural_es"), FieldPanel("plural_pt"), FieldPanel("plural_en")]),
+        FieldPanel("note"),
+    ]
 
     class Meta:
         ordering = ["term_es"]
@@ -34,9 +48,19 @@ class GlossaryTerm(models.Model):
 
     @classmethod
     def as_dicts(cls) -> list[dict[str, str]]:
-        return [
-            {"es": es, "pt": pt, "en": en} for es, pt, en in cls.objects.values_list("term_es", "term_pt", "term_en")
-        ]
+        fields = {"es": "term_es", "pt": "term_pt", "en": "term_en"}
+        fields |= {f"plural_{language}": f"plural_{language}" for language in ("es", "pt", "en")}
+        return [{key: row[name] for key, name in fields.items()} for row in cls.objects.values(*fields.values())]
+
+    def plurals(self) -> str:
+        """The plurals the glossary finds and writes, as the secretariat checks them in the list."""
+        return " / ".join(
+            getattr(self, f"plural_{language}") or plural(getattr(self, f"term_{language}"), language)
+            for language in ("es", "pt", "en")
+            if getattr(self, f"term_{language}")
+        )
+
+    plurals.short_description = _("plurals")
 
 
 class TextOrigin(models.TextChoices):

@@ -109,16 +109,21 @@ def machine_translate(page: Page, locale: Locale, *, router: Router | None = Non
             )
     # Outside the atomic block: wagtail-localize publishes in on-commit hooks (practices/services.py).
     translation.save_target(publish=True)
-    target = page.get_translation(locale)
-    unknown = sorted({match.group(1) for value in values.values() for match in UNKNOWN_WORD.finditer(value)})
+    unknown = {match.group(1) for value in values.values() for match in UNKNOWN_WORD.finditer(value)}
+    return record_draft(page.get_translation(locale), source_lang, target_lang, len(todo), unknown, router=router)
+
+
+def record_draft(target: Page, source_lang: str, target_lang: str, segments: int, unknown, *, router=None):
+    """The translated page now holds machine text: the banner shows until a person reviews it."""
+    router = router or Router()
     record, _created = TranslatedText.objects.update_or_create(
         page=target,
         defaults={
             "origin": TextOrigin.MACHINE,
             "source_language": source_lang,
             "engines": " → ".join(type(e).__name__ for e, _pair in router.route(source_lang, target_lang)),
-            "segments": len(todo),
-            "unknown_words": unknown,
+            "segments": segments,
+            "unknown_words": sorted(unknown),
             "translated_at": timezone.now(),
             "reviewed_at": None,
             "reviewed_by": None,
@@ -147,10 +152,14 @@ def _has_record(page: Page) -> bool:
 
 
 def mark_reviewed(page: Page, user) -> bool:
-    updated = TranslatedText.objects.filter(page=page, origin=TextOrigin.MACHINE).update(
-        origin=TextOrigin.REVIEWED, reviewed_at=timezone.now(), reviewed_by=user
-    )
-    return bool(updated)
+    record = TranslatedText.objects.filter(page=page, origin=TextOrigin.MACHINE).first()
+    if record is None:
+        return False
+    record.origin, record.reviewed_at, record.reviewed_by = TextOrigin.REVIEWED, timezone.now(), user
+    # save(), not update(): the cached public pages are forgotten on a model's post_save
+    # (core/pagecache.py), and the banner must go for anonymous visitors too.
+    record.save()
+    return True
 
 
 # --- The queue -------------------------------------------------------------------------------

@@ -19,16 +19,23 @@ class GlossaryViewSet(SnippetViewSet):
     menu_label = _("Translation glossary")
     menu_order = 310
     add_to_admin_menu = True
-    list_display = ["term_es", "term_pt", "term_en", "note"]
+    list_display = ["term_es", "term_pt", "term_en", "plurals", "note"]
     search_fields = ["term_es", "term_pt", "term_en"]
 
 
 register_snippet(GlossaryViewSet)
 
 
-@hooks.register("register_admin_urls")
+# order=-1: before wagtail-localize's URLs, so that its editor's "Machine translate" button
+# (which posts to wagtail-localize's address) reaches our view (views.machine_translate).
+@hooks.register("register_admin_urls", order=-1)
 def register_translation_urls():
     return [
+        path(
+            "localize/translate/<int:translation_id>/machine_translate/",
+            views.machine_translate,
+            name="translation_machine_translate",
+        ),
         path("machine-translation/", views.overview, name="translation_overview"),
         path("machine-translation/<int:page_id>/reviewed/", views.review, name="translation_review"),
     ]

@@ -52,3 +52,13 @@ def mark_unknown_words(html, page):
             parts[index],
         )
     return mark_safe("".join(parts))  # noqa: S308 - only escaped words were added to already-safe HTML
+
+
+@register.inclusion_tag("translation/review_notice.html", takes_context=True)
+def machine_draft_review(context, page):
+    """In the translation editor: the draft's state and the button that marks it reviewed."""
+    request = context["request"]
+    record = TranslatedText.objects.filter(page_id=page.pk, origin=TextOrigin.MACHINE).first()
+    if record is None or not page.permissions_for_user(request.user).can_edit():
+        return {"record": None}
+    return {"record": record, "request": request, "csrf_token": context.get("csrf_token")}
