@@ -13,4 +13,7 @@ class OfficialsConfig(AppConfig):
         # Inviting officials: an account limited to one institution, never user management.
         permissions.declare(secretariat=["officials.add_invitation", "officials.view_invitation"])
         # In ready(): Django imports models and signal receivers only once the app registry is ready.
-        from . import workflow_names  # noqa: F401 - connects the name translation
+        from . import snippet_breadcrumbs, workflow_names  # noqa: F401 - workflow_names connects the name translation
+
+        # Before the admin's URLs are built (the first request): Wagtail reads the property then.
+        snippet_breadcrumbs.install()

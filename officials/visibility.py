@@ -14,27 +14,14 @@ explorer's parent): `officials/admin_guards.py` applies them there, `wagtail_hoo
 chooser and the admin API.
 """
 
-from django.db.models import Q
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page
-from wagtail.permissions import policy_registry
 
-from practices.media import visible_media  # the media rule, applied by practices' page forms too
+# The page and media rules live in practices, whose page forms apply them too.
+from practices.media import visible_media
+from practices.page_visibility import sees_every_page, visible_pages
 from practices.taxonomy import Keyword
-
-
-def sees_every_page(user) -> bool:
-    return user.is_superuser or policy_registry.get_by_type(Page).user_has_permission(user, "publish")
-
-
-def visible_pages(user, pages):
-    if sees_every_page(user):
-        return pages
-    explorable = policy_registry.get_by_type(Page).explorable_instances(user).values_list("pk", flat=True)
-    visible = Page.objects.filter(Q(live=True, has_unpublished_changes=False) | Q(pk__in=explorable))
-    # pk__in, not the fields themselves: the chooser's search runs this through the search backend.
-    return pages.filter(pk__in=visible.values_list("pk", flat=True))
 
 
 def may_see_page(user, page) -> bool:

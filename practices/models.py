@@ -24,6 +24,7 @@ from .mixins import OriginalLanguageMixin
 from .page_forms import OnlyPermittedMediaPageForm
 from .revisions import with_references_checked
 from .taxonomy import Country, IndicatorType, Keyword, Mechanism, ProcedureStage, TaggedKeyword, TaggedTopic, Topic  # noqa: F401
+from .workflow_lookup import CachedWorkflowMixin
 
 # hooks.register(PRACTICE_PAGE_CONTEXT_HOOK) fn(page, context): adds to a practice page's context.
 PRACTICE_PAGE_CONTEXT_HOOK = "practice_page_context"
@@ -51,7 +52,7 @@ class PracticeIndexPage(Page):
         return context
 
 
-class InstitutionPage(OriginalLanguageMixin, Page):
+class InstitutionPage(OriginalLanguageMixin, CachedWorkflowMixin, Page):
     """The profile of one national asylum institution (CONARE or equivalent body) of one country."""
 
     country = models.ForeignKey(
@@ -180,7 +181,7 @@ class PracticePageQuerySet(PageQuerySet):
         )
 
 
-class PracticePage(OriginalLanguageMixin, Page):
+class PracticePage(OriginalLanguageMixin, CachedWorkflowMixin, Page):
     """A structured case study: one good practice or one lesson learned by a national institution."""
 
     kind = models.CharField(_("kind"), max_length=20, choices=PracticeKind.choices, default=PracticeKind.PRACTICE)

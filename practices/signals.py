@@ -5,12 +5,13 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from wagtail.models import Locale
+from wagtail.models import Locale, Workflow, WorkflowPage
 from wagtail.signals import page_published, post_page_move
 
 from .models import InstitutionPage, PracticePage
 from .services import publish_translations_of
 from .taxonomy import COUNTRY_NAMES_CACHE_KEY, INDICATOR_TYPES_CACHE_KEY, Country, IndicatorType
+from .workflow_lookup import forget_assigned_workflows
 
 
 @receiver([post_save, post_delete], sender=Country, dispatch_uid="practices-country-names")
@@ -21,6 +22,14 @@ def forget_country_names(**kwargs):
 @receiver([post_save, post_delete], sender=IndicatorType, dispatch_uid="practices-indicator-type-slugs")
 def forget_indicator_type_slugs(**kwargs):
     cache.delete(INDICATOR_TYPES_CACHE_KEY)
+
+
+# The cached assignments of workflows (workflow_lookup.py) hold page paths: a move changes them.
+post_save.connect(forget_assigned_workflows, sender=Workflow, dispatch_uid="practices-workflows-saved")
+post_delete.connect(forget_assigned_workflows, sender=Workflow, dispatch_uid="practices-workflows-deleted")
+post_save.connect(forget_assigned_workflows, sender=WorkflowPage, dispatch_uid="practices-workflow-pages-saved")
+post_delete.connect(forget_assigned_workflows, sender=WorkflowPage, dispatch_uid="practices-workflow-pages-deleted")
+post_page_move.connect(forget_assigned_workflows, dispatch_uid="practices-workflow-pages-moved")
 
 
 @receiver(post_page_move)

@@ -1,6 +1,7 @@
 """Inputs of the logged-in admin that once cost a 500 or seconds of CPU: a long quoted search,
 the external-link chooser posted without a URL, image previews of huge originals."""
 
+import re
 from io import BytesIO
 
 import pytest
@@ -29,6 +30,31 @@ def test_a_long_quoted_admin_search_is_shortened_with_a_message(secretariat, url
     response = secretariat.get(url, {"q": LONG_QUOTED_QUERY}, follow=True)
     assert response.status_code == 200
     assert "Su búsqueda se acortó a sus primeros 200 caracteres." in response.content.decode()
+
+
+def search_terms_sent(client, url, query) -> tuple[int, int]:
+    """(SQL statements, full-text terms in them) of one admin search."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get(url, {"q": query})  # warm per-process caches
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(url, {"q": query})
+    assert response.status_code == 200
+    sql = " ".join(query["sql"] for query in context.captured_queries)
+    return len(context.captured_queries), len(re.findall(r"to_tsquery|phraseto_tsquery", sql))
+
+
+@pytest.mark.parametrize("url", ["/admin/pages/search/", "/admin/documents/", "/admin/images/"])
+def test_an_adversarial_admin_search_does_the_work_of_ten_words(secretariat, url):
+    """200 characters of quoted one-letter phrases reached the engine as 50 phrase terms (in each
+    of its statements); now as ten, the work of a ten-phrase search."""
+    adversarial = ('"a" ' * 50)[:200]
+    statements, terms = search_terms_sent(secretariat, url, adversarial)
+    assert (statements, terms) == search_terms_sent(secretariat, url, '"a" ' * 10)
+    assert terms <= 10 * statements
+    response = secretariat.get(url, {"q": '"a" ' * 11}, follow=True, HTTP_ACCEPT_LANGUAGE="es")
+    assert "Su búsqueda se acortó a sus primeras 10 palabras." in response.content.decode()
 
 
 def test_the_external_link_chooser_posted_without_a_url_shows_the_form_again(secretariat):

@@ -2,6 +2,7 @@
 URL, the /media/ path as nginx would answer it (its configuration read from docker/nginx.conf),
 and image renditions. Published pages' documents stay downloadable by anyone."""
 
+import io
 import re
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 
+from officials.private_media import has_token
 from practices.models import PracticeDocument
 from practices.roles import institution_collection
 from tests.factories import make_practice
@@ -124,3 +126,69 @@ def test_original_images_and_their_renditions_have_unguessable_names(db):
         assert len(token) >= 20
         assert token in image.get_rendition("fill-100x100").file.name
     assert first.file.name != second.file.name
+
+
+def image_under_its_uploaded_name(title="Foto secreta", name="foto-secreta-del-borrador.png"):
+    """An image as uploaded before the token: its original stored under the uploaded name, with a
+    rendition named after it."""
+    from django.core.files.storage import default_storage
+
+    Image = get_image_model()
+    image = Image.objects.create(title=title, file=get_test_image_file(filename=name))
+    tokened = image.file.name
+    with default_storage.open(tokened, "rb") as source:
+        old = default_storage.save(f"original_images/{name}", source)  # storage.save adds no token
+    default_storage.delete(tokened)
+    Image.objects.filter(pk=image.pk).update(file=old)
+    image.refresh_from_db()
+    assert image.file.name == f"original_images/{name}"
+    rendition = image.get_rendition("max-165x165")
+    assert Path(rendition.file.name).name.startswith(Path(name).stem)
+    return image, old, rendition.file.name
+
+
+def test_originals_uploaded_before_the_token_are_renamed_by_the_command_and_stay_usable(db):
+    from django.core.files.storage import default_storage
+    from django.core.management import call_command
+
+    image, old, old_rendition = image_under_its_uploaded_name()
+    with default_storage.open(old, "rb") as original:
+        content = original.read()
+    out = io.StringIO()
+    call_command("rename_image_originals", stdout=out)
+    assert "1 original image(s) renamed" in out.getvalue()
+    image.refresh_from_db()
+    name = Path(image.file.name).name
+    assert name.endswith("_foto-secreta-del-borrador.png") and has_token(image.file.name)
+    assert not default_storage.exists(old) and not default_storage.exists(old_rendition)
+    with default_storage.open(image.file.name, "rb") as renamed:
+        assert renamed.read() == content
+    assert not image.renditions.exists()  # rendered again on demand, under the new name
+    assert name.removesuffix("_foto-secreta-del-borrador.png") in image.get_rendition("max-165x165").file.name
+    # Idempotent: a second run moves nothing.
+    kept = image.file.name
+    out = io.StringIO()
+    call_command("rename_image_originals", stdout=out)
+    assert "0 original image(s) renamed" in out.getvalue()
+    image.refresh_from_db()
+    assert image.file.name == kept
+    default_storage.delete(kept)
+
+
+def test_the_data_migration_renames_originals_with_its_historical_models(db):
+    """The migration runs on every database once (the test database has no image then): run its
+    function here on one image uploaded before the token."""
+    import importlib
+
+    from django.core.files.storage import default_storage
+    from django.db import connection
+    from django.db.migrations.loader import MigrationLoader
+
+    image, old, _rendition = image_under_its_uploaded_name(name="otra-foto.png")
+    migration = importlib.import_module("officials.migrations.0002_rename_image_originals")
+    state = MigrationLoader(connection).project_state(("officials", "0002_rename_image_originals"))
+    migration.rename(state.apps, None)
+    image.refresh_from_db()
+    assert has_token(image.file.name) and not default_storage.exists(old)
+    assert default_storage.exists(image.file.name)
+    default_storage.delete(image.file.name)

@@ -7,7 +7,7 @@ import pytest
 from wagtail.models import Page
 
 from practices.models import PracticePage
-from practices.page_forms import FOREIGN_MEDIA_MESSAGE
+from practices.page_forms import FOREIGN_MEDIA_MESSAGE, FOREIGN_PAGE_MESSAGE
 from practices.roles import institution_collection
 from tests.factories import make_practice
 from tests.practices.test_editor import practice_form
@@ -166,6 +166,46 @@ def test_an_official_cannot_attach_another_institutions_media_to_her_draft(ar_cl
     assert str(FOREIGN_MEDIA_MESSAGE) in readable(response) or "otra institución" in readable(response)
     assert own.revisions.count() == 1
     assert mx.document.title not in readable(response)
+
+
+@pytest.mark.parametrize("where", ["problem", "text block"])
+def test_a_rich_text_link_to_another_institutions_draft_is_refused_and_forgotten(ar_client, mx, institution, where):
+    """Wagtail rebuilds a link from the page's id when the form is shown again: its address carries
+    the draft's slug, made from its secret title. The link must be refused, and gone from the
+    redisplayed editor, next to a foreign attachment (refused too) and a link that stays."""
+    from wagtail.test.utils.form_data import inline_formset, rich_text, streamfield
+
+    published = make_practice(mx.institution, title="Práctica enlazable de México", slug="enlazable-mx")
+    own = make_practice(institution, publish=False, title="Borrador con enlace", slug="borrador-con-enlace")
+    html = (
+        f'<p><a linktype="page" id="{mx.draft.pk}">texto del enlace</a> y '
+        f'<a linktype="page" id="{published.pk}">otro enlace</a></p>'
+    )
+    fields = {"title": own.title, "slug": own.slug, "attachments": inline_formset([{"document": str(mx.document.pk)}])}
+    if where == "problem":
+        fields["problem"] = rich_text(html)
+    else:
+        fields["approach"] = streamfield([("text", rich_text(html))])
+    response = ar_client.post(f"/admin/pages/{own.pk}/edit/", practice_form(**fields), HTTP_ACCEPT_LANGUAGE="es")
+    body = readable(response)
+    assert response.status_code == 200
+    assert own.revisions.count() == 1
+    assert str(FOREIGN_PAGE_MESSAGE) in body or "otra institución" in body
+    assert not leaks(response)
+    assert mx.draft.slug not in body and mx.draft.url not in body
+    assert "texto del enlace" in body  # the text stays, without its link
+    assert published.url in body  # the permitted link is shown again
+
+
+def test_a_rich_text_link_to_another_institutions_draft_alone_is_not_saved(ar_client, mx, institution):
+    from wagtail.test.utils.form_data import rich_text
+
+    own = make_practice(institution, publish=False, title="Borrador con enlace", slug="borrador-con-enlace")
+    problem = rich_text(f'<p><a linktype="page" id="{mx.draft.pk}">texto del enlace</a></p>')
+    form = practice_form(title=own.title, slug=own.slug, problem=problem)
+    response = ar_client.post(f"/admin/pages/{own.pk}/edit/", form)
+    assert response.status_code == 200 and own.revisions.count() == 1
+    assert mx.draft.slug not in readable(response)
 
 
 def test_an_official_attaches_her_own_document(ar_client, institution):
