@@ -118,7 +118,7 @@ def test_every_public_page_has_no_html_errors(client, vnu, tmp_path):
         response = client.get(path)
         assert response.status_code == 200, path
         keep(f"sitemap-{number:04d}{path.replace('/', '_')}", response)
-    assert len(files) > 100, "the sitemap should list the demo's pages in three languages"
+    assert len(files) > 50, "the sitemap should list the demo's pages in three languages"
 
     for language in LANGUAGES:
         with translation.override(language):

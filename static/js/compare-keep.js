@@ -14,9 +14,9 @@
         });
     }
 
+    // The button is shown by the style sheet when the page may use the clipboard (early.js).
     document.querySelectorAll("[data-copy-link]").forEach(function (button) {
         if (!navigator.clipboard) return;
-        button.hidden = false;
         var label = button.textContent;
         button.addEventListener("click", function () {
             navigator.clipboard.writeText(window.location.href).then(function () {
@@ -48,7 +48,6 @@
         var isKept = kept().some(function (item) { return String(item.id) === id; });
         button.setAttribute("aria-pressed", isKept ? "true" : "false");
         label.textContent = isKept ? button.getAttribute("data-kept") : button.getAttribute("data-keep-label-text");
-        button.hidden = false;
     }
 
     function showAll() {
