@@ -64,6 +64,7 @@ def compare(request):
         "back": back,
         "share_query": compare_query(ids, back),
         "candidates": candidates,
+        "compared_titles": "; ".join(page.title for page in practices),
     }
     return render(request, "practices/compare.html", context, status=200)
 
