@@ -6,7 +6,7 @@ exports read them from here.
 """
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -196,12 +196,24 @@ def align(pages: list, rows_of, names: list[str]) -> list[AlignedIndicator]:
         if line.indicator_type is not None and line.indicator_type.measures == IndicatorMeasure.TOTAL:
             normalise(line.cells)
         if line.indicator_type is not None and line.shared:
-            line.chart = chart(
-                title=line.label,
-                unit=unit_label(line.indicator_type.unit),
-                bars=[(name, cell) for name, cell in zip(names, line.cells, strict=True) if cell],
-            )
+            line.chart = chart_of(line.label, line.indicator_type, list(zip(names, line.cells, strict=True)))
     return ordered
+
+
+def chart_of(title: str, kind, named: list[tuple[str, "Measure | None"]]) -> dict:
+    """The chart of one type: its figures, or, when they were put per year or per month (`normalise`),
+    those rates alone (a baseline's period is not known, so it is left out rather than guessed)."""
+    unit = unit_label(kind.unit)
+    named = [(name, cell) for name, cell in named if cell is not None]
+    rated = [(name, cell) for name, cell in named if cell.rate is not None]
+    if not rated:
+        return chart(title=title, unit=unit, bars=named)
+    per = _("a year") if rated[0][1].rate_per == RATE_YEAR else _("a month")
+    bars = [
+        (name, replace(cell, baseline=None, result=cell.rate, change_percent=None, verdict=None))
+        for name, cell in rated
+    ]
+    return chart(title=title, unit=f"{unit} {per}", bars=bars)
 
 
 # --- Charts --------------------------------------------------------------------------------------

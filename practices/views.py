@@ -12,7 +12,7 @@ from core.http import read_only
 
 from .choices import IndicatorMeasure
 from .comparison import build_comparison, column_links, compare_query, replacement_candidates, search_back
-from .indicators import chart, measure, normalise, unit_label
+from .indicators import chart_of, measure, normalise, unit_label
 from .models import PracticePage, ResultIndicator
 from .numbers import format_number, parse_number
 from .queries import published_practices
@@ -134,7 +134,7 @@ def indicator_type(request, slug: str):
         "indicator_type": kind,
         "unit": unit_label(kind.unit),
         "measures": measures,
-        "chart": chart(title=kind.localized_name(), unit=unit_label(kind.unit), bars=bars) if bars else None,
+        "chart": chart_of(kind.localized_name(), kind, bars) if bars else None,
         "sort": sort,
         "sort_columns": [
             {

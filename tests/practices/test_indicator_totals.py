@@ -63,6 +63,9 @@ def test_the_comparison_shows_the_yearly_rate_beside_each_raw_total(client, es):
     line = " ".join(html[start : html.index("</tr>", start)].split())
     assert re.search(r"<strong>6[ .]400</strong> solicitudes <br><span class=\"rate\"> ≈ 1[ .]280 al año", line)
     assert '<strong>420</strong> solicitudes al año <br><span class="rate"> ≈ 420 al año' in line  # a yearly figure
+    # Its chart draws the rates, not the raw totals.
+    chart = " ".join(html[html.index('id="applications-registered-desc"') :].split("</desc>")[0].split())
+    assert re.search(r"Ecuador: 1[ .]280 solicitudes al año\. Honduras: 420 solicitudes al año\.", chart), chart
     # A backlog is a level: never divided by its period.
     assert "al año" not in html.split("Solicitudes pendientes (rezago)")[-1].split("</tr>")[0]
     # The indicator's page across countries says the same.
