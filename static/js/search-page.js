@@ -119,9 +119,11 @@
         if (event.target.type === "number" && !event.target.checkValidity()) return;
         apply(searchUrl(), true);
     });
-    // "Apply filters" (and Enter in a year field) need no reload either.
+    // "Apply filters" (and Enter in a year field, whose implicit submission names the words' Search button)
+    // need no reload either.
     form.addEventListener("submit", function (event) {
-        if (event.submitter && event.submitter.hasAttribute("data-apply-filters")) {
+        var inFilters = document.activeElement && document.activeElement.closest("[data-filters]");
+        if ((event.submitter && event.submitter.hasAttribute("data-apply-filters")) || inFilters) {
             event.preventDefault();
             apply(searchUrl(), true);
         }
