@@ -62,7 +62,8 @@ def test_the_comparison_and_indicator_pages_do_not_scroll_sideways_at_320_px(bro
     tab = context.new_page()
     compare = {"es": "/es/comparar/", "en": "/en/compare/", "pt": "/pt/comparar/"}[language]
     indicators = {"es": "/es/indicadores/", "en": "/en/indicators/", "pt": "/pt/indicadores/"}[language]
-    for path in (f"{compare}?{compared}", f"{indicators}pending-applications/", f"{indicators}applications-registered/"):
+    paths = (f"{compare}?{compared}", f"{indicators}pending-applications/", f"{indicators}applications-registered/")
+    for path in paths:
         tab.goto(site_url + path)
         widths = tab.evaluate("[document.scrollingElement.scrollWidth, document.scrollingElement.clientWidth]")
         assert widths[0] <= widths[1], f"{path} scrolls sideways at 320 px: {widths}"
