@@ -47,6 +47,24 @@ class IndicatorDirection(models.TextChoices):
     HIGHER = "higher", _("Higher is better")
 
 
+class IndicatorMeasure(models.TextChoices):
+    """What a type's figure is: a level read at a moment (a backlog, a waiting time, a share), or a total
+    counted over the period (applications registered, staff trained). Only totals depend on the length
+    of the period, so only they are also compared per month or per year (practices/indicators.py)."""
+
+    LEVEL = "level", _("A level at the end of the period (a backlog, a waiting time, a share)")
+    TOTAL = "total", _("A total over the period (applications registered, people trained)")
+
+
+class FigureBasis(models.TextChoices):
+    """What one row's figures count, for a type that is a total: the whole period, or one year or one
+    month of it (an institution that reports "420 applications a year")."""
+
+    PERIOD = "", _("The whole period")
+    YEAR = "year", _("One year")
+    MONTH = "month", _("One month")
+
+
 class IndicatorUnit(models.TextChoices):
     """The canonical units of the shared indicator types, named in the visitor's language, so that
     "casos", "cases" and "processos" line up in one column."""

@@ -3,7 +3,7 @@ shared type (practices/indicators.py), with the change and a chart for each type
 
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch, Q
 from django.http import QueryDict
 from django.utils.translation import gettext as _
 
@@ -100,10 +100,17 @@ def compare_query(ids: list[int], back: str = "") -> str:
 
 
 def column_links(ids: list[int], back: str) -> list[dict]:
-    """For each compared practice: the comparison without it, and with it swapped with its neighbours."""
+    """For each compared practice: the comparison without it, with it swapped with its neighbours, and
+    the ids before and after it (the "Replace with" form puts its choice between them)."""
     links = []
     for position, pk in enumerate(ids):
-        entry = {"remove": compare_query([i for i in ids if i != pk], back), "left": "", "right": ""}
+        entry = {
+            "remove": compare_query([i for i in ids if i != pk], back),
+            "left": "",
+            "right": "",
+            "before": ids[:position],
+            "after": ids[position + 1 :],
+        }
         for side, other in (("left", position - 1), ("right", position + 1)):
             if 0 <= other < len(ids):
                 swapped = list(ids)
@@ -111,3 +118,26 @@ def column_links(ids: list[int], back: str) -> list[dict]:
                 entry[side] = compare_query(swapped, back)
         links.append(entry)
     return links
+
+
+REPLACEMENTS = 15
+
+
+def replacement_candidates(pages: list[PracticePage], published) -> list[PracticePage]:
+    """What a column can be replaced with, without going back to the search: other published practices
+    that report one of the compared indicator types or share a topic, those sharing a type first. One
+    query; the types and topics come from the pages loaded for the table."""
+    type_ids = {row.indicator_type_id for page in pages for row in page.results.all() if row.indicator_type_id}
+    topic_ids = {tagged.tag_id for page in pages for tagged in page.tagged_topics.all()}
+    if not type_ids and not topic_ids:
+        return []
+    shared = published.exclude(pk__in=[page.pk for page in pages]).filter(
+        Q(results__indicator_type__in=type_ids) | Q(tagged_topics__tag__in=topic_ids)
+    )
+    rows = (
+        published.filter(pk__in=shared.values("pk"))
+        .select_related("country")
+        .annotate(shares_type=Count("results", filter=Q(results__indicator_type__in=type_ids)))
+        .order_by("-shares_type", "country__iso2", "title")[:REPLACEMENTS]
+    )
+    return list(rows)

@@ -6,13 +6,13 @@ exports read them from here.
 """
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils.translation import gettext as _
 
-from .choices import IndicatorDirection, IndicatorUnit
+from .choices import FigureBasis, IndicatorDirection, IndicatorMeasure, IndicatorUnit
 from .numbers import format_number
 
 BETTER, WORSE, SAME = "better", "worse", "same"
@@ -90,6 +90,10 @@ class Measure:
     verdict: str | None
     unit: str  # the type's unit in the visitor's language, else the row's own unit
     period: str
+    # Set by `normalise` when the figure is a total and the compared periods differ: the result per
+    # year or per month (RATE_YEAR / RATE_MONTH), the honest number to compare.
+    rate: Decimal | None = None
+    rate_per: str = ""
 
     @property
     def verdict_label(self) -> str:
@@ -113,6 +117,38 @@ def measure(row) -> Measure:
         unit=unit_label(kind.unit) if kind else row.unit,
         period=row.period_label,
     )
+
+
+# --- Totals of different periods -----------------------------------------------------------------
+
+RATE_YEAR, RATE_MONTH = "year", "month"
+
+
+def months_counted(measure: Measure) -> int | None:
+    """How many months a row's result counts: one year or one month when the institution gave a rate,
+    else the length of its period (None when its dates are not known)."""
+    basis = getattr(measure.row, "basis", "")
+    if basis == FigureBasis.YEAR:
+        return 12
+    if basis == FigureBasis.MONTH:
+        return 1
+    return months_between(measure.row.period_start, measure.row.period_end)
+
+
+def normalise(cells: list) -> None:
+    """The results of one type that is a total (applications registered, people trained), counted over
+    periods of different lengths (5 years here, "420 a year" there), also as a rate: per year when
+    every period is a year or longer, else per month. Nothing when the periods are all alike."""
+    months = {id(cell): months_counted(cell) for cell in cells if cell is not None}
+    known = [m for m in months.values() if m]
+    if len(known) < 2 or len(set(known)) == 1:
+        return
+    per = RATE_YEAR if min(known) >= 12 else RATE_MONTH
+    for cell in cells:
+        if cell is not None and months[id(cell)]:
+            rate = cell.result / months[id(cell)] * (12 if per == RATE_YEAR else 1)
+            cell.rate = rate.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+            cell.rate_per = per
 
 
 # --- Alignment across practices ------------------------------------------------------------------
@@ -157,13 +193,27 @@ def align(pages: list, rows_of, names: list[str]) -> list[AlignedIndicator]:
         ),
     )
     for line in ordered:
+        if line.indicator_type is not None and line.indicator_type.measures == IndicatorMeasure.TOTAL:
+            normalise(line.cells)
         if line.indicator_type is not None and line.shared:
-            line.chart = chart(
-                title=line.label,
-                unit=unit_label(line.indicator_type.unit),
-                bars=[(name, cell) for name, cell in zip(names, line.cells, strict=True) if cell],
-            )
+            line.chart = chart_of(line.label, line.indicator_type, list(zip(names, line.cells, strict=True)))
     return ordered
+
+
+def chart_of(title: str, kind, named: list[tuple[str, "Measure | None"]]) -> dict:
+    """The chart of one type: its figures, or, when they were put per year or per month (`normalise`),
+    those rates alone (a baseline's period is not known, so it is left out rather than guessed)."""
+    unit = unit_label(kind.unit)
+    named = [(name, cell) for name, cell in named if cell is not None]
+    rated = [(name, cell) for name, cell in named if cell.rate is not None]
+    if not rated:
+        return chart(title=title, unit=unit, bars=named)
+    per = _("a year") if rated[0][1].rate_per == RATE_YEAR else _("a month")
+    bars = [
+        (name, replace(cell, baseline=None, result=cell.rate, change_percent=None, verdict=None))
+        for name, cell in rated
+    ]
+    return chart(title=title, unit=f"{unit} {per}", bars=bars)
 
 
 # --- Charts --------------------------------------------------------------------------------------

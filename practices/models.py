@@ -17,7 +17,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from .blocks import TEXT_FEATURES, ApproachBlock, LessonsBlock
-from .choices import FIRST_YEAR, LAST_YEAR, BudgetRange, PracticeKind, PracticeStatus
+from .choices import FIRST_YEAR, LAST_YEAR, BudgetRange, FigureBasis, PracticeKind, PracticeStatus
 from .forms import PracticePageForm
 from .indicators import period_label
 from .mixins import OriginalLanguageMixin
@@ -473,6 +473,16 @@ class ResultIndicator(TranslatableMixin, Orderable):
     baseline = models.DecimalField(_("baseline"), max_digits=14, decimal_places=2, null=True, blank=True)
     result = models.DecimalField(_("result"), max_digits=14, decimal_places=2)
     unit = models.CharField(_("unit"), max_length=60, blank=True, help_text=_("e.g. days, cases, %"))
+    basis = models.CharField(
+        _("the figures count"),
+        max_length=10,
+        choices=FigureBasis.choices,
+        default=FigureBasis.PERIOD,
+        blank=True,
+        help_text=_(
+            "For a total (applications registered, people trained): the whole period, or one year or month of it."
+        ),
+    )
     period_start = models.DateField(_("period start"), null=True, blank=True)
     period_end = models.DateField(_("period end"), null=True, blank=True)
     period = models.CharField(
@@ -487,6 +497,7 @@ class ResultIndicator(TranslatableMixin, Orderable):
         FieldRowPanel([FieldPanel("indicator_type"), FieldPanel("indicator")]),
         FieldRowPanel([FieldPanel("baseline"), FieldPanel("result"), FieldPanel("unit")]),
         FieldRowPanel([FieldPanel("period_start"), FieldPanel("period_end"), FieldPanel("period")]),
+        FieldPanel("basis"),
         FieldPanel("source"),
     ]
 

@@ -86,10 +86,13 @@ def institution_rows() -> list[dict[str, str]]:
 def load_indicator_types(apps) -> int:
     """The shared indicator types of `data/indicator_types.csv`, those missing only."""
     IndicatorType = apps.get_model("practices", "IndicatorType")
+    # The columns the model has at this migration (a later column, e.g. `measures`, is set by its own).
+    fields = {field.name for field in IndicatorType._meta.get_fields()}
     created = 0
     for order, row in enumerate(read_rows("indicator_types.csv")):
         _type, was_created = IndicatorType.objects.get_or_create(
-            slug=row["slug"], defaults={**{k: v for k, v in row.items() if k != "slug"}, "sort_order": order}
+            slug=row["slug"],
+            defaults={**{k: v for k, v in row.items() if k != "slug" and k in fields}, "sort_order": order},
         )
         created += was_created
     return created

@@ -17,7 +17,7 @@ from wagtail.search import index
 
 from core.languages import per_language_panels, per_language_search_fields
 
-from .choices import IndicatorDirection, IndicatorUnit
+from .choices import IndicatorDirection, IndicatorMeasure, IndicatorUnit
 
 
 class LocalizedNameMixin(models.Model):
@@ -160,6 +160,16 @@ class IndicatorType(LocalizedNameMixin):
         choices=IndicatorDirection.choices,
         help_text=_("Whether a fall (a backlog, a waiting time) or a rise (a rate, people trained) is an improvement."),
     )
+    measures = models.CharField(
+        _("what the figure is"),
+        max_length=10,
+        choices=IndicatorMeasure.choices,
+        default=IndicatorMeasure.LEVEL,
+        help_text=_(
+            "A total over the period is also shown per month or per year when compared practices measured "
+            "periods of different lengths."
+        ),
+    )
     description_es = models.TextField(_("description (Spanish)"), blank=True, help_text=_("What to count, and how."))
     description_en = models.TextField(_("description (English)"), blank=True)
     description_pt = models.TextField(_("description (Portuguese)"), blank=True)
@@ -170,6 +180,7 @@ class IndicatorType(LocalizedNameMixin):
         FieldPanel("slug"),
         FieldPanel("unit"),
         FieldPanel("direction"),
+        FieldPanel("measures"),
         *per_language_panels("description"),
         FieldPanel("sort_order"),
     ]

@@ -10,8 +10,9 @@ from wagtail.models import Locale
 from core import params
 from core.http import read_only
 
-from .comparison import build_comparison, column_links, compare_query, search_back
-from .indicators import chart, measure, unit_label
+from .choices import IndicatorMeasure
+from .comparison import build_comparison, column_links, compare_query, replacement_candidates, search_back
+from .indicators import chart_of, measure, normalise, unit_label
 from .models import PracticePage, ResultIndicator
 from .numbers import format_number, parse_number
 from .queries import published_practices
@@ -53,6 +54,7 @@ def compare(request):
     ids = [p.pk for p in practices]
     back = search_back(request.GET.get("back", ""))
     comparison = build_comparison(practices) if practices else None
+    candidates = replacement_candidates(comparison.pages, published_practices(locale=locale)) if comparison else []
     context = {
         "practices": comparison.pages if comparison else [],
         "comparison": comparison,
@@ -61,6 +63,8 @@ def compare(request):
         "ids": ids,
         "back": back,
         "share_query": compare_query(ids, back),
+        "candidates": candidates,
+        "compared_titles": "; ".join(page.title for page in practices),
     }
     return render(request, "practices/compare.html", context, status=200)
 
@@ -111,6 +115,8 @@ def indicator_type(request, slug: str):
         item = measure(row)
         item.page = row.page
         measures.append(item)
+    if kind.measures == IndicatorMeasure.TOTAL:
+        normalise(measures)  # totals of periods of different lengths, also per year or month
     messages = []
     sort = request.GET.get("sort", "country")[:20]
     key = sort.lstrip("-")
@@ -128,7 +134,7 @@ def indicator_type(request, slug: str):
         "indicator_type": kind,
         "unit": unit_label(kind.unit),
         "measures": measures,
-        "chart": chart(title=kind.localized_name(), unit=unit_label(kind.unit), bars=bars) if bars else None,
+        "chart": chart_of(kind.localized_name(), kind, bars) if bars else None,
         "sort": sort,
         "sort_columns": [
             {

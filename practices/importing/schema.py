@@ -10,7 +10,7 @@ from django.core.validators import validate_email
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from ..choices import FIRST_YEAR, BudgetRange, ContentLanguage, PracticeKind, PracticeStatus
+from ..choices import FIRST_YEAR, BudgetRange, ContentLanguage, FigureBasis, PracticeKind, PracticeStatus
 from ..indicators import parse_period
 from ..models import PracticePage, ResultIndicator
 from ..numbers import parse_number
@@ -47,6 +47,7 @@ class ResultRow:
     type: str = ""  # the slug of a shared IndicatorType
     period_start: date | None = None
     period_end: date | None = None
+    basis: str = ""  # FigureBasis: "" (the whole period), "year" or "month"
 
 
 @dataclass
@@ -238,7 +239,9 @@ class _Checker:
                     name, _("must be an object with type, indicator, baseline, result, unit, period and source.")
                 )
                 continue
-            unknown = sorted(set(item) - {"type", "indicator", "baseline", "result", "unit", "period", "source"})
+            unknown = sorted(
+                set(item) - {"type", "indicator", "baseline", "result", "unit", "period", "source", "basis"}
+            )
             if unknown:
                 self.error(name, _("unknown key(s): %(keys)s.") % {"keys": ", ".join(unknown)})
             texts = {key: "" if item.get(key) is None else str(item[key]).strip() for key in RESULT_TEXTS}
@@ -258,9 +261,23 @@ class _Checker:
             if dates:
                 texts["period"] = ""
             start, end = dates or (None, None)
+            # What the figures count (a year of the period, a month of it), for totals: "period" or none
+            # is the whole period.
+            basis = "" if item.get("basis") in (None, "", "period") else str(item["basis"]).strip()
+            if basis not in FigureBasis.values:
+                self.error(f"{name}.basis", _("must be “period”, “year” or “month”."))
+                basis = ""
             if (texts["indicator"] or kind) and result is not None:
                 rows.append(
-                    ResultRow(baseline=baseline, result=result, type=kind, period_start=start, period_end=end, **texts)
+                    ResultRow(
+                        baseline=baseline,
+                        result=result,
+                        type=kind,
+                        period_start=start,
+                        period_end=end,
+                        basis=basis,
+                        **texts,
+                    )
                 )
         return rows
 

@@ -120,6 +120,7 @@ class PracticeWriter:
                 period=row.period,
                 period_start=row.period_start,
                 period_end=row.period_end,
+                basis=row.basis,
                 source=row.source,
                 locale=self.locale,
                 sort_order=position,

@@ -14,9 +14,9 @@
         });
     }
 
+    // The button is shown by the style sheet when the page may use the clipboard (early.js).
     document.querySelectorAll("[data-copy-link]").forEach(function (button) {
         if (!navigator.clipboard) return;
-        button.hidden = false;
         var label = button.textContent;
         button.addEventListener("click", function () {
             navigator.clipboard.writeText(window.location.href).then(function () {
@@ -39,24 +39,32 @@
         try { window.localStorage.setItem(KEY, JSON.stringify(list.slice(-MAX))); } catch (error) { /* private mode */ }
     }
 
-    document.querySelectorAll("[data-keep]").forEach(function (button) {
+    // The buttons are shown (and their state set) here, and again when the search swaps in new cards
+    // (search-page.js sends "search:updated"); one listener on the document serves them all.
+    function showKeep(button) {
         var id = button.getAttribute("data-keep");
-        var label = button.textContent;
-        function show() {
-            var isKept = kept().some(function (item) { return String(item.id) === id; });
-            button.setAttribute("aria-pressed", isKept ? "true" : "false");
-            button.textContent = isKept ? button.getAttribute("data-kept") : label;
-        }
-        button.hidden = false;
-        show();
-        button.addEventListener("click", function () {
-            var list = kept().filter(function (item) { return String(item.id) !== id; });
-            if (button.getAttribute("aria-pressed") !== "true") list.push({ id: id, title: button.getAttribute("data-keep-title") });
-            save(list);
-            show();
-            linkKept();
-        });
+        var label = button.querySelector("[data-keep-label]") || button;
+        if (!button.hasAttribute("data-keep-label-text")) button.setAttribute("data-keep-label-text", label.textContent.trim());
+        var isKept = kept().some(function (item) { return String(item.id) === id; });
+        button.setAttribute("aria-pressed", isKept ? "true" : "false");
+        label.textContent = isKept ? button.getAttribute("data-kept") : button.getAttribute("data-keep-label-text");
+    }
+
+    function showAll() {
+        document.querySelectorAll("[data-keep]").forEach(showKeep);
+        linkKept();
+    }
+
+    document.addEventListener("click", function (event) {
+        var button = event.target.closest && event.target.closest("[data-keep]");
+        if (!button) return;
+        var id = button.getAttribute("data-keep");
+        var list = kept().filter(function (item) { return String(item.id) !== id; });
+        if (button.getAttribute("aria-pressed") !== "true") list.push({ id: id, title: button.getAttribute("data-keep-title") });
+        save(list);
+        showAll(); // every button of the same practice and the links to the kept list follow
     });
+    document.addEventListener("search:updated", showAll);
 
     // "Compare the practices kept": a link to the comparison of the list, shown once it holds two.
     function linkKept() {
@@ -66,7 +74,26 @@
             if (!link.closest("#kept-list")) link.hidden = list.length < 2;
         });
     }
-    linkKept();
+    showAll();
+
+    // "Replace with" in the comparison: the practices kept on this device come first in each list
+    // (those not already compared).
+    document.querySelectorAll("[data-replace-select]").forEach(function (select) {
+        var form = select.form;
+        var compared = Array.prototype.map.call(form.querySelectorAll("input[name=p]"), function (input) { return input.value; });
+        compared.push(select.options[0].value);
+        var extra = kept().filter(function (item) { return compared.indexOf(String(item.id)) === -1; });
+        if (!extra.length) return;
+        var group = document.createElement("optgroup");
+        group.label = select.getAttribute("data-kept-label");
+        extra.forEach(function (item) {
+            var option = document.createElement("option");
+            option.value = item.id;
+            option.textContent = item.title || ("#" + item.id);
+            group.appendChild(option);
+        });
+        select.insertBefore(group, select.options[0].nextSibling);
+    });
 
     var panel = document.getElementById("kept-list");
     if (panel) {

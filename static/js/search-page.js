@@ -1,8 +1,12 @@
 // The search page, phone first (search/templates/search/search.html). Without this script the page is a
 // plain GET form: "Filter (n)" jumps to the filters and "Apply filters" reloads the page. With it:
 // - a filter applies as soon as it changes: the page is fetched and its results, count and chips swapped
-//   in place, so the reader keeps her scroll position; the address follows (history.replaceState), so it
-//   can still be shared or bookmarked;
+//   in place, so the reader keeps her scroll position; the address follows, so it can still be shared or
+//   bookmarked, and each filter applied is a step of the history (pushState): Back undoes the last one
+//   (popstate fetches that address again and swaps its results in, the boxes ticked as they were);
+// - what the swap brings besides the count ("no results", a correction, a note on a parameter left out)
+//   is said by the live region around the count, which is in the page from the start (a region
+//   inserted with its words is not announced);
 // - below 64rem the filters open as a modal dialog: focus moves in and stays in (the rest of the page is
 //   inert), Escape or "Show results" closes it and gives focus back to the button that opened it.
 (function () {
@@ -44,6 +48,22 @@
             if (count && freshCount) count.textContent = freshCount.textContent;
             if (label) label.className = input.closest("label").className;
         });
+        // The other fields too: after Back they must show the search whose results are shown.
+        fresh.querySelectorAll("[data-filters] input[type=number], [data-filters] select, #search-q").forEach(function (field) {
+            var mine = form.querySelector("#" + CSS.escape(field.id));
+            if (mine && mine !== document.activeElement) mine.value = field.value;
+        });
+    }
+
+    // The notices of the new results, in words, into the live region around the count (aria-atomic: the
+    // count is read with them). Empty when there is nothing to add to the count.
+    function announce() {
+        var region = form.querySelector("[data-search-announce]");
+        if (!region) return;
+        var words = [];
+        form.querySelectorAll(".search-notices .notice, .search-results .search-correction, .search-results .no-results > p:first-child")
+            .forEach(function (notice) { words.push(notice.textContent.replace(/\s+/g, " ").trim()); });
+        region.textContent = words.join(" ");
     }
 
     function swap(fresh) {
@@ -59,14 +79,18 @@
         // The live region stays in place (a new one would not be announced): only its words change.
         var count = fresh.querySelector("[data-search-count]");
         if (count) form.querySelector("[data-search-count]").textContent = count.textContent;
+        announce();
         patchFilters(fresh);
         var title = fresh.querySelector("title");
         if (title) document.title = title.textContent;
         bindOpener();
+        // New cards: their "Keep to compare" buttons are shown by compare-keep.js.
+        form.dispatchEvent(new CustomEvent("search:updated", { bubbles: true }));
     }
 
-    function apply() {
-        var url = searchUrl();
+    // `push`: a filter the reader applied (a new step of the history); without it, the step she went
+    // back or forward to.
+    function apply(url, push) {
         var scroll = window.scrollY;
         if (pending) pending.abort();
         pending = new AbortController();
@@ -78,7 +102,9 @@
             })
             .then(function (html) {
                 swap(new DOMParser().parseFromString(html, "text/html"));
-                history.replaceState(null, "", url);
+                if (push && url !== window.location.pathname + window.location.search) {
+                    history.pushState({ search: true }, "", url);
+                }
                 window.scrollTo(0, scroll);
                 form.removeAttribute("aria-busy");
             })
@@ -91,14 +117,22 @@
     form.addEventListener("change", function (event) {
         if (!event.target.closest("[data-filters]")) return; // the words apply with the Search button
         if (event.target.type === "number" && !event.target.checkValidity()) return;
-        apply();
+        apply(searchUrl(), true);
     });
-    // "Apply filters" (and Enter in a year field) need no reload either.
+    // "Apply filters" (and Enter in a year field, whose implicit submission names the words' Search button)
+    // need no reload either.
     form.addEventListener("submit", function (event) {
-        if (event.submitter && event.submitter.hasAttribute("data-apply-filters")) {
+        var inFilters = document.activeElement && document.activeElement.closest("[data-filters]");
+        if ((event.submitter && event.submitter.hasAttribute("data-apply-filters")) || inFilters) {
             event.preventDefault();
-            apply();
+            apply(searchUrl(), true);
         }
+    });
+    // The page as loaded is a step of its own; Back and Forward between steps show their results.
+    history.replaceState({ search: true }, "");
+    window.addEventListener("popstate", function (event) {
+        if (!event.state || !event.state.search) return; // not one of ours (an in-page link)
+        apply(window.location.pathname + window.location.search, false);
     });
 
     // --- The filters as a dialog on phones -------------------------------------------------------

@@ -12,13 +12,12 @@ document.addEventListener("click", function (event) {
 });
 
 // The main menu on phones (home/templates/includes/header.html): a disclosure button folds the list of
-// sections; without this script the list simply stays open. From 48rem the list is always shown (CSS).
+// sections; without this script the list simply stays open. From 48rem the list is always shown (CSS). The
+// button is shown and the list folded by the style sheet from the first paint (early.js marks the page).
 (function () {
     var toggle = document.querySelector("[data-nav-toggle]");
     if (!toggle) return;
     var list = document.getElementById(toggle.getAttribute("aria-controls"));
-    toggle.hidden = false;
-    list.classList.add("primary-nav__list--folded");
     function set(open) {
         toggle.setAttribute("aria-expanded", open ? "true" : "false");
         list.classList.toggle("primary-nav__list--open", open);
