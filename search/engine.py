@@ -102,6 +102,19 @@ def run_search(request: SearchRequest, *, backend_name: str = "default") -> Sear
     return outcome
 
 
+def matching_ids(request: SearchRequest, *, backend_name: str = "default") -> tuple[list[int], bool] | None:
+    """(every practice the request finds, in the search page's order; answered by the fallback)
+    as ids alone: no facet counts, no rows. For exports, which fetch the rows batch by batch.
+    None while Elasticsearch answers: its own requests page through results (the caller asks
+    `run_search` for each batch)."""
+    backend = get_search_backend(backend_name)
+    if not isinstance(backend, ElasticsearchBaseSearchBackend):
+        return DatabaseEngine(backend).ids(request), False
+    if breaker.is_open():
+        return DatabaseEngine(fallback_backend()).ids(request), True
+    return None
+
+
 def filter_practices(queryset, request: SearchRequest):
     """The request's facet selections and years applied to a practice queryset, without words: the
     API v2 listing filters by the search's own semantics (OR within a facet, AND across, a country
@@ -182,6 +195,21 @@ class DatabaseEngine:
         return SearchOutcome(
             results=page, count=self.total(facets, request), facets=facets, text_matches=len(text_ranked)
         )
+
+    def ids(self, request: SearchRequest) -> list[int]:
+        """Every practice `run` would list, in its order, without counting facets or fetching rows."""
+        base = published_practices(locale=request.locale)
+        if not request.query:
+            selected = self.apply(base, request, skip=None).order_by(*_ordering(request.sort))
+            return list(selected.values_list("pk", flat=True))
+        text_ranked = self.text_matches(request.query, base)[1]
+        meaning = [pk for pk, _ in rank_by_meaning(request.query, locale_id=request.locale.pk)]
+        matched = base.filter(pk__in=_id_list(list(dict.fromkeys(text_ranked + meaning))))
+        selected = self.apply(matched, request, skip=None)
+        if request.sort != "relevance":
+            return list(selected.order_by(*_ordering(request.sort)).values_list("pk", flat=True))
+        passing = set(selected.order_by().values_list("pk", flat=True))
+        return [pk for pk in fuse([pk for pk in text_ranked if pk in passing], meaning) if pk in passing]
 
     def text_matches(self, query: str, base) -> tuple[object, list[int]]:
         """(the text query, the ids it matches, best first): every word first; most of them if that
