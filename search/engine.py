@@ -5,8 +5,9 @@ selection, over the text matches. Wagtail's `.facet()` sends one request per fac
 many-to-many fields on the database backends, and on Elasticsearch returns at most 10 buckets
 (wagtail#5668). So:
 
-- on the database backends (SQLite, PostgreSQL) the text match comes from `.search()` as an ORM
-  queryset, and every facet's counts come from one SQL statement (a UNION ALL of GROUP BYs);
+- on the database backends (SQLite, PostgreSQL) the text match runs once and gives every matching
+  id, best first; every facet's counts come from one SQL statement over those ids
+  (search/counting.py); the rows of one page are fetched last;
 - on Elasticsearch the text query comes from the backend's own query compiler, and results and
   all facet counts come from one request (a `post_filter` plus one filtered terms aggregation per
   facet, with a size large enough for every value).
@@ -21,25 +22,26 @@ Nothing outside this module branches on the backend.
 """
 
 import dataclasses
-import json
 import logging
 from dataclasses import dataclass, field
 
-from django.db import connection
-from django.db.models import CharField, Count, F, Q, Value
+from django.core.cache import cache
+from django.db.models import Q
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import Cast
 from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
 from modelsearch.index import FilterField
 from modelsearch.query import MATCH_ALL
 from wagtail.models import Locale
 from wagtail.search.backends import get_search_backend
 
+from core import pagecache
+
 # The engine's failures and the breaker live with the index writes, which trip it too (indexing/).
 from indexing.breaker import ENGINE_ERRORS, breaker
 from practices.models import PracticePage
 from practices.queries import published_practices
 
+from . import counting
 from .backends.database import SearchBackend
 from .facets import FACETS, FACETS_BY_KEY
 from .semantic import rank_by_meaning
@@ -47,7 +49,7 @@ from .text import part_count, text_query
 
 SORTS = ("relevance", "newest", "year")
 MAX_BUCKETS = 1000
-MAX_MATERIALISED_IDS = 100_000
+COUNTS_CACHE_SECONDS = 600  # facet counts without words; any content write forgets them sooner
 FEW_TEXT_MATCHES = 10  # below this, the text side relaxes from every word to most words
 RRF_K = 60  # reciprocal rank fusion's constant (Cormack et al. 2009); measured in docs/search.md
 FUSION_DEPTH = 200  # text results ranked for the fusion; pages beyond it follow in the text order
@@ -100,6 +102,19 @@ def run_search(request: SearchRequest, *, backend_name: str = "default") -> Sear
     return outcome
 
 
+def matching_ids(request: SearchRequest, *, backend_name: str = "default") -> tuple[list[int], bool] | None:
+    """(every practice the request finds, in the search page's order; answered by the fallback)
+    as ids alone: no facet counts, no rows. For exports, which fetch the rows batch by batch.
+    None while Elasticsearch answers: its own requests page through results (the caller asks
+    `run_search` for each batch)."""
+    backend = get_search_backend(backend_name)
+    if not isinstance(backend, ElasticsearchBaseSearchBackend):
+        return DatabaseEngine(backend).ids(request), False
+    if breaker.is_open():
+        return DatabaseEngine(fallback_backend()).ids(request), True
+    return None
+
+
 def filter_practices(queryset, request: SearchRequest):
     """The request's facet selections and years applied to a practice queryset, without words: the
     API v2 listing filters by the search's own semantics (OR within a facet, AND across, a country
@@ -146,55 +161,71 @@ def _ordering(sort: str) -> list[str]:
 
 
 class DatabaseEngine:
+    """The database backends: the text match once, ranked on ids; every facet count and the ids
+    passing the filters from one statement (search/counting.py); then the rows of one page.
+
+    With words and relevance order, three statements: the ranked ids of every match (the backend's
+    `ranked_ids`), the counts, the page's rows (plus the listing's prefetches)."""
+
     def __init__(self, backend):
         self.backend = backend
 
     def run(self, request: SearchRequest) -> SearchOutcome:
         base = published_practices(locale=request.locale)
-        by_relevance = bool(request.query) and request.sort == "relevance"
-        scope, text, text_ids, meaning = base, None, [], []
-        if request.query:
-            # The text match runs once (twice when relaxed): its ids and those found by meaning feed
-            # the facet counts, which would otherwise repeat the full-text subquery per facet
-            # (measured: 9 FTS scans per page on SQLite).
-            text, text_ids = self.text_matches(request.query, base)
-            meaning = [pk for pk, _ in rank_by_meaning(request.query, locale_id=request.locale.pk)]
-            ids = list(dict.fromkeys(text_ids + meaning))
-            # Beyond that many, the subquery instead of holding the ids in memory.
-            if len(ids) <= MAX_MATERIALISED_IDS:
-                scope = base.filter(pk__in=_id_list(ids))
-            else:
-                scope = base.filter(pk__in=self.backend.search(text, base, order_by_relevance=False).get_queryset())
-        facets = self.facet_counts(scope, request)
         window = slice(request.offset, request.offset + request.limit)
-        selected = self.apply(scope, request, skip=None)
-        if by_relevance:
-            # Filters on the queryset, relevance from the backend: its ranking, our filters.
-            depth = max(FUSION_DEPTH, window.stop)
-            text_ranked = [page.pk for page in self.backend.search(text, selected, order_by_relevance=True)[:depth]]
-            # Meaning results that the filters exclude drop out when the pages are fetched; at
-            # most len(meaning) of them, so that many more candidates fill the window without
-            # a query to check them first.
-            candidates = fuse(text_ranked, meaning)[: window.stop + len(meaning)]
-            pages = selected.for_listing().in_bulk(candidates)
-            page = [pages[pk] for pk in candidates if pk in pages][window]
-        else:
+        if not request.query:
+            facets = self.facet_counts(base, request)
+            selected = self.apply(base, request, skip=None)
             page = list(selected.order_by(*_ordering(request.sort)).for_listing()[window])
-        return SearchOutcome(results=page, count=self.total(facets, request), facets=facets, text_matches=len(text_ids))
-
-    def text_matches(self, query: str, base):
-        """(the text query, the ids it matches): every word first; most of them if that finds few."""
-        text = text_query(query)
-        ids = list(
-            self.backend.search(text, base, order_by_relevance=False)
-            .get_queryset()
-            .values_list("pk", flat=True)[: MAX_MATERIALISED_IDS + 1]
+            return SearchOutcome(results=page, count=self.total(facets, request), facets=facets)
+        text_ranked = self.text_matches(request.query, base)[1]
+        meaning = [pk for pk, _ in rank_by_meaning(request.query, locale_id=request.locale.pk)]
+        matched = list(dict.fromkeys(text_ranked + meaning))
+        facets, passing = counting.count(base, request, ids=matched, hits=True)
+        if request.sort == "relevance":
+            # Fused on the whole rankings, then what the filters exclude drops out: the same order
+            # as ranking the filtered matches (a practice's score does not depend on the others).
+            text_ranked_passing = [pk for pk in text_ranked if pk in passing][: max(FUSION_DEPTH, window.stop)]
+            ranked = [pk for pk in fuse(text_ranked_passing, meaning) if pk in passing][window]
+            pages = PracticePage.objects.filter(pk__in=ranked).for_listing().in_bulk()
+            page = [pages[pk] for pk in ranked if pk in pages]
+        else:
+            chosen = PracticePage.objects.filter(pk__in=_id_list(sorted(passing)))
+            page = list(chosen.order_by(*_ordering(request.sort)).for_listing()[window])
+        return SearchOutcome(
+            results=page, count=self.total(facets, request), facets=facets, text_matches=len(text_ranked)
         )
+
+    def ids(self, request: SearchRequest) -> list[int]:
+        """Every practice `run` would list, in its order, without counting facets or fetching rows."""
+        base = published_practices(locale=request.locale)
+        if not request.query:
+            selected = self.apply(base, request, skip=None).order_by(*_ordering(request.sort))
+            return list(selected.values_list("pk", flat=True))
+        text_ranked = self.text_matches(request.query, base)[1]
+        meaning = [pk for pk, _ in rank_by_meaning(request.query, locale_id=request.locale.pk)]
+        matched = base.filter(pk__in=_id_list(list(dict.fromkeys(text_ranked + meaning))))
+        selected = self.apply(matched, request, skip=None)
+        if request.sort != "relevance":
+            return list(selected.order_by(*_ordering(request.sort)).values_list("pk", flat=True))
+        passing = set(selected.order_by().values_list("pk", flat=True))
+        return [pk for pk in fuse([pk for pk in text_ranked if pk in passing], meaning) if pk in passing]
+
+    def text_matches(self, query: str, base) -> tuple[object, list[int]]:
+        """(the text query, the ids it matches, best first): every word first; most of them if that
+        finds few."""
+        text = text_query(query)
+        ids = self.ranked_ids(text, base)
         if len(ids) < FEW_TEXT_MATCHES and part_count(query) > 1:
             text = text_query(query, relaxed=True)
-            more = self.backend.search(text, base, order_by_relevance=False).get_queryset()
-            ids = list(more.values_list("pk", flat=True)[: MAX_MATERIALISED_IDS + 1])
+            ids = self.ranked_ids(text, base)
         return text, ids
+
+    def ranked_ids(self, text, base) -> list[int]:
+        """Every match's id, best first, in one statement (search/backends/*: `ranked_ids`)."""
+        if hasattr(self.backend, "ranked_ids"):
+            return self.backend.ranked_ids(text, base)
+        return [page.pk for page in self.backend.search(text, base.only("pk"), order_by_relevance=True)]
 
     @staticmethod
     def total(facets, request: SearchRequest) -> int:
@@ -220,29 +251,25 @@ class DatabaseEngine:
             queryset = queryset.filter(year_started__lte=request.year_to)
         return queryset
 
-    def facet_counts(self, matched, request: SearchRequest) -> dict[str, dict[object, int]]:
-        parts = []
-        for facet in FACETS:
-            scope = self.apply(matched, request, skip=facet.key).order_by()
-            for path in facet.orm_paths:
-                parts.append(
-                    scope.filter(**{f"{path}__isnull": False})
-                    .values(facet=Value(facet.key, output_field=CharField()), value=Cast(F(path), CharField()))
-                    .annotate(n=Count("pk", distinct=True))
-                )
-        counts: dict[str, dict[object, int]] = {facet.key: {} for facet in FACETS}
-        for row in parts[0].union(*parts[1:], all=True):
-            value = FACETS_BY_KEY[row["facet"]].stored(row["value"])
-            counts[row["facet"]][value] = counts[row["facet"]].get(value, 0) + row["n"]
-        return counts
+    @staticmethod
+    def facet_counts(base, request: SearchRequest) -> dict[str, dict[object, int]]:
+        """Counts without words. The states most visitors land on (nothing selected, or one facet)
+        are kept in the cache until the next content write (the page cache's generation)."""
+        selected = {key: values for key, values in request.selections.items() if values}
+        if len(selected) > 1 or request.year_from is not None or request.year_to is not None:
+            return counting.count(base, request, ids=None)[0]
+        state = ";".join(f"{key}={','.join(sorted(map(str, values)))}" for key, values in selected.items())
+        key = f"search-counts:{pagecache.generation()}:{request.locale.pk}:{state}"
+        facets = cache.get(key)
+        if facets is None:
+            facets = counting.count(base, request, ids=None)[0]
+            cache.set(key, facets, COUNTS_CACHE_SECONDS)
+        return facets
 
 
 def _id_list(ids: list[int]) -> RawSQL:
-    """Many ids as one bound parameter: compiling thousands of `IN (%s, …)` placeholders into each
-    of the facet statements cost more than the statements (1.8 s for 7,700 ids at 10,000 practices)."""
-    if connection.vendor == "postgresql":
-        return RawSQL("SELECT unnest(%s::integer[])", [ids])
-    return RawSQL("SELECT value FROM json_each(%s)", [json.dumps(ids)])
+    sql, params = counting.id_list_sql(ids)
+    return RawSQL(sql, params)
 
 
 class ElasticsearchEngine:

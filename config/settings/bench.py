@@ -23,3 +23,7 @@ if os.environ.get("BENCH_OSMEM_URL"):
         },
         "database": {"BACKEND": "search.backends.database", "AUTO_UPDATE": True},
     }
+
+# The load run's server for uncached search pages (search/management/commands/bench.py).
+if os.environ.get("BENCH_PAGE_CACHE") == "0":
+    PAGE_CACHE_SECONDS = 0

@@ -222,3 +222,14 @@ class StemmingSQLiteSearchBackend(SQLiteSearchBackend):
     query_compiler_class = StemmingSQLiteQueryCompiler
     autocomplete_query_compiler_class = PrefixSQLiteAutocompleteCompiler
     results_class = SingleMatchSearchResults
+
+    def ranked_ids(self, query, queryset) -> list[int]:
+        """Every match's id, best first (bm25, then the newest id), from the one pass of the match."""
+        compiler = self.query_compiler_class(queryset, query, order_by_relevance=True)
+        match = compiler._single_match()
+        if match is None:
+            return [obj.pk for obj in compiler.ranked(None, None)]
+        if not match:
+            return []
+        scores = compiler.scores(match)
+        return sorted(scores, key=lambda pk: (scores[pk], -pk))

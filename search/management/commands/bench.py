@@ -7,6 +7,7 @@ view; the reindex time; SQL queries and engine requests per search page. Never r
 database that matters: it adds thousands of fictitious practices.
 """
 
+import contextlib
 import io
 import os
 import random
@@ -56,7 +57,9 @@ class Command(BaseCommand):
         parser.add_argument(
             "--load-seconds", type=int, default=60, help="length of the 50-client load run with wrk (0: skip it)"
         )
-        parser.add_argument("--clients", type=int, default=50)
+        parser.add_argument(
+            "--clients", type=int, nargs="+", default=[16, 50], help="wrk connections, one load run each"
+        )
 
     def handle(self, *args, count, rounds, engine, load_seconds, clients, **options):
         # By name: the site is assembled by home/, which sits above search (docs/architecture.md).
@@ -164,9 +167,15 @@ class Command(BaseCommand):
         locale = Locale.objects.get(language_code="es")
 
         def page(params):
-            response = client.get("/es/buscar/", params)
+            # Uncached: the page cache would answer repeated parameters from Redis.
+            with override_settings(PAGE_CACHE_SECONDS=0):
+                response = client.get("/es/buscar/", params)
             if response.status_code != 200:
                 raise CommandError(f"the search page answered {response.status_code} for {params}")
+
+        def listing(params):
+            with override_settings(PAGE_CACHE_SECONDS=0):
+                client.get("/es/buscar/", {"country": params["country"]})
 
         def engine_only(params):
             from django.http import QueryDict
@@ -182,11 +191,21 @@ class Command(BaseCommand):
         def trivial(params):
             client.get("/healthz")
 
+        def floor_words(params):
+            floor.words(params["q"], params["country"], params["kind"])
+
+        def floor_listing(params):
+            floor.listing(params["country"])
+
+        floor = Floor(locale)
         functions = {
-            "search page": page,
+            "trivial view": trivial,
+            "floor, words": floor_words,
+            "search page, words": page,
+            "floor, no words": floor_listing,
+            "search page, no words": listing,
             "engine (run_search)": engine_only,
             "naive wagtail view": naive,
-            "trivial view": trivial,
         }
         timings = {name: self.time(function, requests) for name, function in functions.items()}
         timings.update(self.page_cache_timings(requests, locale))
@@ -203,8 +222,15 @@ class Command(BaseCommand):
         self.stdout.write(f"{'':24} {'median ms':>10} {'p95 ms':>10}")
         for name, (median, p95) in timings.items():
             self.stdout.write(f"{name:24} {median:10.1f} {p95:10.1f}")
-        page_median, engine_median = timings["search page"][0], timings["engine (run_search)"][0]
+        page_median, engine_median = timings["search page, words"][0], timings["engine (run_search)"][0]
+        trivial_median = timings["trivial view"][0]
         self.stdout.write(f"page / engine ratio: {page_median / engine_median:.2f}")
+        for name in ("words", "no words"):
+            page_ms, floor_ms = timings[f"search page, {name}"][0], timings[f"floor, {name}"][0]
+            self.stdout.write(
+                f"search page, {name}: page / floor {page_ms / floor_ms:.2f}, "
+                f"page / trivial {page_ms / trivial_median:.0f}"
+            )
         self.stdout.write(f"SQL queries per search page: {len(statements)}")
         if engine == "osmem":
             self.stdout.write(f"engine requests per search page: {calls}")
@@ -219,7 +245,7 @@ class Command(BaseCommand):
             "home": "/es/",
             "practice page": practice.get_url(None),
             "institution page": institution.get_url(None),
-            "search page": "/es/buscar/?q=rezago",
+            "search page": "/es/buscar/?q=rezago&country=MX&kind=practice",
         }
         timings = {}
         with override_settings(PAGE_CACHE_SECONDS=3600):
@@ -285,53 +311,68 @@ class Command(BaseCommand):
             Elasticsearch.search = original
         return len(calls)
 
-    def load_run(self, seconds: int, clients: int, osmem_url: str) -> None:
-        """wrk with `clients` connections for `seconds` against gunicorn on loopback: search pages
-        with varied queries and filters, and practice pages."""
+    def load_run(self, seconds: int, clients: list[int], osmem_url: str) -> None:
+        """wrk against gunicorn on loopback, `seconds` per run: the trivial view, cached anonymous
+        pages (home, institutions, practices) and uncached search pages (varied queries and
+        filters; the page cache off in that server), each with every number of `clients`; then
+        the memory of each worker."""
         wrk = shutil.which("wrk")
         if not wrk:
             self.stdout.write("load run skipped: wrk is not installed (apt-get install wrk)")
             return
+        workers = max(2, (os.cpu_count() or 1) * 2)
+        locale = Locale.objects.get(language_code="es")
+        cached = ["/es/"] + [page.get_url(None) for page in InstitutionPage.objects.live().filter(locale=locale)]
+        practices = PracticePage.objects.live().filter(locale=locale).order_by("pk")[:100]
+        cached += [page.get_url(None) for page in practices]
+        runs = [
+            ("trivial view", ["/healthz"], True),
+            ("cached pages", cached, True),
+            ("search, uncached", self.search_paths(), False),
+        ]
+        self.stdout.write(f"\nload runs: wrk, {seconds} s each, gunicorn with {workers} sync workers")
+        self.stdout.write(f"{'':18} {'clients':>7} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8}  errors")
+        for name, paths, page_cache in runs:
+            with self.gunicorn(workers, osmem_url, page_cache) as (port, pids):
+                for path in paths:  # fill the page cache (and each worker's own caches)
+                    urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=120).read()
+                for count in clients:
+                    result = _wrk(wrk, port, paths, count, seconds)
+                    self.stdout.write(
+                        f"{name:18} {count:7} {result['rate']:8.1f} {result['p50']:8.0f} {result['p99']:8.0f}  "
+                        f"{result['errors']}"
+                    )
+                if name == "search, uncached":
+                    rss = [_rss_mb(pid) for pid in pids]
+                    sizes = ", ".join(f"{size:.0f} MB" for size in rss)
+                    self.stdout.write(f"memory per worker after the search runs (RSS): {sizes}")
+
+    @contextlib.contextmanager
+    def gunicorn(self, workers: int, osmem_url: str, page_cache: bool):
         port = _free_port()
-        env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.bench", "BENCH_OSMEM_URL": osmem_url}
-        workers = str(max(2, (os.cpu_count() or 1) * 2))
+        env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "config.settings.bench",
+            "BENCH_OSMEM_URL": osmem_url,
+            "BENCH_PAGE_CACHE": "1" if page_cache else "0",
+        }
         server = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "config.wsgi", "-w", workers, "-b", f"127.0.0.1:{port}", "-t", "120"],
+            [sys.executable, "-m", "gunicorn", "config.wsgi", "-w", str(workers), "-b", f"127.0.0.1:{port}"]
+            + ["-t", "120"],
             env=env,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
         try:
             _wait_for(f"http://127.0.0.1:{port}/healthz")
-            with tempfile.TemporaryDirectory() as folder:
-                script = Path(folder) / "bench.lua"
-                script.write_text(_wrk_script(self.load_paths()))
-                output = subprocess.run(
-                    [
-                        wrk,
-                        "-t2",
-                        f"-c{clients}",
-                        f"-d{seconds}s",
-                        "--timeout",
-                        "30s",
-                        "-s",
-                        str(script),
-                        f"http://127.0.0.1:{port}",
-                    ],
-                    capture_output=True,
-                    text=True,
-                    timeout=seconds + 120,
-                    check=False,
-                ).stdout
+            children = Path(f"/proc/{server.pid}/task/{server.pid}/children")
+            pids = [int(pid) for pid in children.read_text().split()] if children.exists() else []
+            yield port, pids
         finally:
             server.terminate()
             server.wait(timeout=30)
-        self.stdout.write(f"load run: {clients} clients, {seconds} s, gunicorn with {workers} workers")
-        for line in output.splitlines():
-            if line.startswith(("requests/s", "latency", "errors", "responses")):
-                self.stdout.write("  " + line)
 
-    def load_paths(self) -> list[str]:
+    def search_paths(self) -> list[str]:
         rng = random.Random(7)
         codes = ["MX", "CR", "CO", "EC", "PE", "BR", "AR", "PA", "GT", "HN"]
         stages = list(ProcedureStage.objects.values_list("slug", flat=True))
@@ -344,9 +385,6 @@ class Command(BaseCommand):
                 + ([("sort", "newest")] if number % 5 == 0 else [])
             )
             paths.append(f"/es/buscar/?{query}")
-        practices = PracticePage.objects.live().filter(external_id__startswith="bench-").order_by("?")[:300]
-        paths += [page.get_url(None) for page in practices]
-        rng.shuffle(paths)
         return paths
 
 
@@ -366,6 +404,49 @@ def _wait_for(url: str, seconds: float = 60) -> None:
             if time.monotonic() > deadline:
                 raise
             time.sleep(0.5)
+
+
+def _wrk(wrk: str, port: int, paths: list[str], clients: int, seconds: int) -> dict:
+    with tempfile.TemporaryDirectory() as folder:
+        script = Path(folder) / "bench.lua"
+        script.write_text(_wrk_script(paths))
+        output = subprocess.run(
+            [
+                wrk,
+                "-t2",
+                f"-c{clients}",
+                f"-d{seconds}s",
+                "--timeout",
+                "30s",
+                "-s",
+                str(script),
+                f"http://127.0.0.1:{port}",
+            ],
+            capture_output=True,
+            text=True,
+            timeout=seconds + 120,
+            check=False,
+        ).stdout
+    result = {"rate": 0.0, "p50": 0.0, "p99": 0.0, "errors": output.strip()[-200:]}
+    for line in output.splitlines():
+        words = line.replace(",", "").split()
+        if line.startswith("requests/s"):
+            result["rate"] = float(words[1])
+        elif line.startswith("latency"):
+            result["p50"], result["p99"] = float(words[3]), float(words[7])
+        elif line.startswith("errors"):
+            result["errors"] = line.removeprefix("errors: ")
+    return result
+
+
+def _rss_mb(pid: int) -> float:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
 
 
 def _wrk_script(paths: list[str]) -> str:
@@ -390,3 +471,127 @@ def _wrk_script(paths: list[str]) -> str:
 
 def _lua_string(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+class Floor:
+    """The yardstick: what the search page needs from the database (the first 20 ids by text
+    relevance and every facet's counts for the same request) in the fewest statements written by
+    hand: one. The match is taken once as a materialised CTE, each facet counted over it; the text
+    expression and its relevance are the engine's own (same query, same ranking), so the ids are
+    the same as the page's text ranking (the page also fuses results found by meaning)."""
+
+    def __init__(self, locale):
+        from django.contrib.contenttypes.models import ContentType
+
+        self.locale = locale
+        self.content_type = ContentType.objects.get_for_model(PracticePage).pk
+
+    # The facets, by hand: (label, SQL of the value, join). `f` is the CTE of the matches with one
+    # boolean per filter of the request (`s_country`, `s_kind`).
+    FACET_BRANCHES = [
+        ("country", "f.country_id", "", "s_kind"),
+        ("country", "l.country_id", "JOIN practices_practicepage_partners l ON l.practicepage_id = f.id", "s_kind"),
+        ("institution", "f.institution_id", "", "s_country AND s_kind"),
+        (
+            "mechanism",
+            "l.mechanism_id",
+            "JOIN practices_practicepage_mechanisms l ON l.practicepage_id = f.id",
+            "s_country AND s_kind",
+        ),
+        ("topic", "l.tag_id", "JOIN practices_taggedtopic l ON l.content_object_id = f.id", "s_country AND s_kind"),
+        (
+            "stage",
+            "l.procedurestage_id",
+            "JOIN practices_practicepage_stages l ON l.practicepage_id = f.id",
+            "s_country AND s_kind",
+        ),
+        ("kind", "f.kind", "", "s_country"),
+        ("status", "f.status", "", "s_country AND s_kind"),
+        ("language", "f.original_language", "", "s_country AND s_kind"),
+    ]
+
+    def statement(self, matches: str, order: str, *, kind: bool) -> str:
+        """`matches`: SQL of (id, score) for the practices matched; `order`: of the top 20."""
+        passing = "s_country AND s_kind" if kind else "s_country"
+        branches = []
+        for label, value, join, where in self.FACET_BRANCHES:
+            where = where if kind else where.replace(" AND s_kind", "").replace("s_kind", "1 = 1")
+            where = where.replace("s_", "f.s_")
+            branches.append(
+                f"SELECT '{label}', CAST({value} AS text), COUNT(*) FROM f {join} WHERE {where} GROUP BY {value}"
+            )
+        top = f"SELECT 'top', CAST(id AS text), 0 FROM f WHERE {passing} ORDER BY {order} LIMIT 20"
+        branches.append(f"SELECT * FROM ({top}) t")
+        return (
+            f"WITH f AS MATERIALIZED (SELECT p.page_ptr_id AS id, m.score, w.first_published_at, p.country_id, "
+            f"p.institution_id, p.kind, p.status, p.original_language, "
+            f"(p.country_id = %(country)s OR p.page_ptr_id IN (SELECT practicepage_id FROM "
+            f"practices_practicepage_partners WHERE country_id = %(country)s)) AS s_country, "
+            f"p.kind = %(kind)s AS s_kind "
+            f"FROM ({matches}) m JOIN practices_practicepage p ON p.page_ptr_id = m.id "
+            f"JOIN wagtailcore_page w ON w.id = p.page_ptr_id WHERE w.live AND w.locale_id = %(locale)s) "
+            + " UNION ALL ".join(branches)
+        )
+
+    def run(self, sql: str, params: dict) -> list:
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchall()
+
+    def country(self, code: str) -> int:
+        from practices.taxonomy import Country
+
+        return Country.objects.get(iso2=code).pk
+
+    def words(self, query: str, code: str, kind: str) -> list:
+        from search.text import text_query
+
+        text = text_query(query)
+        params = {"country": self.country(code), "kind": kind, "locale": self.locale.pk, "ct": self.content_type}
+        if connection.vendor == "postgresql":
+            tsquery, rank = self.postgres_text(text)
+            matches = (
+                f"SELECT CAST(e.object_id AS integer) AS id, {rank} AS score FROM wagtailsearch_indexentry e "
+                f"WHERE e.content_type_id = %(ct)s AND (e.title || e.body) @@ {tsquery}"
+            )
+            order = "score DESC, id DESC"
+        else:
+            from search.backends.sqlite import StemmingSQLiteQueryCompiler
+
+            compiler = StemmingSQLiteQueryCompiler(PracticePage.objects.all(), text)
+            params["match"] = compiler._single_match()
+            matches = (
+                "SELECT CAST(e.object_id AS integer) AS id, m.score FROM (SELECT rowid AS id, "
+                "bm25(wagtailsearch_indexentry_fts, 0.0, 1.0, 2.0) AS score FROM wagtailsearch_indexentry_fts "
+                "WHERE wagtailsearch_indexentry_fts MATCH %(match)s) m CROSS JOIN wagtailsearch_indexentry e "
+                "ON e.id = m.id WHERE e.content_type_id = %(ct)s"
+            )
+            order = "score, id DESC"
+        return self.run(self.statement(matches, order, kind=True), params)
+
+    def listing(self, code: str) -> list:
+        params = {"country": self.country(code), "kind": "", "locale": self.locale.pk}
+        matches = "SELECT page_ptr_id AS id, 0 AS score FROM practices_practicepage"
+        return self.run(self.statement(matches, "first_published_at DESC, id DESC", kind=False), params)
+
+    @staticmethod
+    def postgres_text(text) -> tuple[str, str]:
+        """The engine's tsquery and relevance as SQL text (literal: the floor binds no query text)."""
+        from django.db.models import F
+        from wagtail.search.backends import get_search_backend
+        from wagtail.search.models import IndexEntry
+
+        backend = get_search_backend()
+        compiler = backend.query_compiler_class(PracticePage.objects.all(), text, order_by_relevance=True)
+        config = compiler.get_config(backend)
+        tsquery = compiler.build_tsquery(compiler.query, config=config)
+        rank = compiler._build_rank_expression([(F("title"), F("title_norm")), (F("body"), 1.0)], config)
+        query = IndexEntry.objects.annotate(q=tsquery, r=rank).values("q", "r").query
+        sql_compiler = query.get_compiler(connection=connection)
+        pieces = []
+        for expression in (query.annotations["q"], query.annotations["r"]):
+            sql, params = sql_compiler.compile(expression)
+            with connection.cursor() as cursor:
+                literal = cursor.mogrify(sql, params)
+            pieces.append(literal.decode() if isinstance(literal, bytes) else literal)
+        return tuple(piece.replace('"wagtailsearch_indexentry".', "e.") for piece in pieces)
