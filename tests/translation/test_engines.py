@@ -33,6 +33,8 @@ def test_glossary_terms_come_out_in_the_target_language(router):
     (portuguese,) = router.translate("es", "pt", source)
     (english,) = router.translate("es", "en", source)
     assert "acúmulo" in portuguese and "elegibilidade" in portuguese and "CONARE" in portuguese
+    # Lower-cased: a term the engine moved to the start of the sentence is capitalised ("Backlog's …").
+    english = english.lower()
     assert "backlog" in english and "eligibility" in english and "applicant" in english and "prima facie" in english
     assert "rezago" not in english and "ZGL" not in english + portuguese
 
@@ -69,4 +71,4 @@ def test_without_apertium_only_portuguese_english_is_available():
     assert not router.can_translate("es", "en")  # through Portuguese, so Apertium too
     assert router.can_translate("pt", "en") and router.can_translate("en", "pt")
     (english,) = router.translate("pt", "en", ["O acúmulo foi reduzido."])
-    assert "backlog" in english and "reduced" in english
+    assert "backlog" in english.lower() and "reduced" in english  # "Backlog has been reduced."

@@ -1,6 +1,7 @@
 """Glossary terms in the singular and the plural: the rules of each language, then the real engines."""
 
 import pytest
+from django.urls import reverse
 
 from translation.engines import Router
 from translation.glossary import Glossary, restore
@@ -124,6 +125,12 @@ def test_glossary_list_shows_the_plurals_it_will_use(db):
     assert {"es": "solicitud", "plural_pt": ""}.items() <= next(
         row for row in GlossaryTerm.as_dicts() if row["es"] == "solicitud"
     ).items()
+
+
+def test_the_secretariat_sees_the_plurals_in_the_glossary_list(admin_client):
+    html = admin_client.get(reverse("wagtailsnippets_translation_glossaryterm:list")).content.decode()
+    assert "solicitantes / solicitantes / applicants" in html  # seeded by the migrations
+    assert "días / dias / days" in html and "dayses" not in html  # seeded in the plural (0005)
 
 
 @pytest.fixture
