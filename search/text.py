@@ -14,7 +14,7 @@ from math import ceil
 
 from modelsearch.query import And, Or, PlainText
 
-from .backends.analysis import WORD, fold
+from .backends.analysis import WORD, TolerantText, fold
 from .thesaurus import thesaurus_parts
 
 # Function words of the three languages, folded. Short on purpose: a word that carries meaning in
@@ -41,9 +41,10 @@ def content_parts(query: str) -> list[tuple[str, list[str]]]:
     return kept or parts
 
 
-def _part_query(kind: str, terms: list[str]):
+def _part_query(kind: str, terms: list[str], *, tolerant: bool = False):
     if kind == "word":
-        return PlainText(terms[0], operator="and")
+        # Relaxed, a word may also be misspelt ("notificasiones por correo"): fuzzy where the engine can.
+        return (TolerantText if tolerant else PlainText)(terms[0], operator="and")
     return Or([PlainText(term, operator="and") for term in terms])
 
 
@@ -58,7 +59,7 @@ def text_query(query: str, *, relaxed: bool = False):
         return PlainText(query, operator="and")  # punctuation only: the backend finds nothing
     if all(kind == "word" for kind, _ in parts) and not relaxed:
         return PlainText(" ".join(terms[0] for _, terms in parts), operator="and")
-    queries = [_part_query(kind, terms) for kind, terms in parts]
+    queries = [_part_query(kind, terms, tolerant=relaxed) for kind, terms in parts]
     if len(queries) == 1:
         return queries[0]
     if not relaxed:

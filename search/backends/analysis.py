@@ -5,6 +5,7 @@ import unicodedata
 from functools import lru_cache
 
 import snowballstemmer
+from modelsearch.query import PlainText
 
 LANGUAGES = ("spanish", "portuguese", "english")
 WORD = re.compile(r"\w+", re.UNICODE)
@@ -35,3 +36,9 @@ def stems(word: str) -> tuple[str, ...]:
 
 def stemmed_text(text: str) -> str:
     return " ".join(stem for word in WORD.findall(text or "") for stem in stems(word))
+
+
+class TolerantText(PlainText):
+    """Words that may be misspelt (the relaxed query, search/text.py): a backend with fuzzy matching
+    lets them differ by an edit or two (Elasticsearch); the others match them as typed, and a
+    query that finds nothing is corrected from the vocabularies on every backend."""
