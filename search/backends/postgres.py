@@ -25,7 +25,7 @@ from modelsearch.backends.database.postgres.postgres import (
 from modelsearch.backends.database.postgres.query import Lexeme
 from modelsearch.query import PlainText
 
-from .analysis import fold, stems
+from .analysis import STOP_WORDS, fold, stems
 
 POSTGRES_CONFIG = "buenaspracticas_es"
 POSTGRES_AUTOCOMPLETE_CONFIG = "buenaspracticas_simple"
@@ -54,7 +54,11 @@ class VariantsQueryCompiler(PostgresSearchQueryCompiler):
         if not isinstance(query, PlainText):
             return super().build_tsquery_content(query, config=config, invert=invert)
         combined = None
-        for term in (t for t in re.split(r"[\s\-]+", query.query_string) if t):
+        terms = [t for t in re.split(r"[\s\-]+", query.query_string) if t]
+        # A function word of one language is a word to another configuration ("de" for English):
+        # dropped here, or "acumulación de casos" would need a "de" that Spanish rows never index.
+        terms = [t for t in terms if fold(t) not in STOP_WORDS] or terms
+        for term in terms:
             word = None
             for language_config in LANGUAGE_CONFIGS.values():
                 alternatives = None
