@@ -62,7 +62,10 @@ class VariantsQueryCompiler(PostgresSearchQueryCompiler):
             word = None
             for language_config in LANGUAGE_CONFIGS.values():
                 alternatives = None
-                for variant in dict.fromkeys([term, fold(term), *stems(term)]):
+                # The Python stems make up for the Spanish stemmer (above); another stemmer would
+                # reduce them again ("digitalis" -> "digital" in Portuguese) and match other words.
+                python_stems = stems(term) if language_config == POSTGRES_CONFIG else ()
+                for variant in dict.fromkeys([term, fold(term), *python_stems]):
                     lexeme = Lexeme(variant, invert=invert)
                     alternatives = lexeme if alternatives is None else alternatives | lexeme
                 analysed = SearchQuery(alternatives, search_type="raw", config=language_config)
