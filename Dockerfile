@@ -43,4 +43,6 @@ RUN pybabel compile --domain django --directory locale \
 USER wagtail
 EXPOSE 8000
 ENTRYPOINT ["/app/docker/entrypoint.sh"]
-CMD ["sh", "-c", "gunicorn config.wsgi:application --bind 0.0.0.0:${PORT} --workers ${GUNICORN_WORKERS:-3} --timeout 30 --access-logfile -"]
+# docker/gunicorn.conf.py: bind to $PORT, $GUNICORN_WORKERS workers, the app and the search model loaded
+# before the workers fork (preload_app), so the workers share the model's memory.
+CMD ["gunicorn", "config.wsgi:application", "--config", "docker/gunicorn.conf.py"]

@@ -42,8 +42,8 @@ relevance: install messages
 	DATABASE_URL=sqlite:///relevance.sqlite3 $(MANAGE) update_index -v0
 	DATABASE_URL=sqlite:///relevance.sqlite3 $(MANAGE) relevance
 	DATABASE_URL=sqlite:///relevance.sqlite3 $(MANAGE) relevance --engine osmem
-	-dropdb -h 127.0.0.1 -U postgres bp_relevance 2>/dev/null
-	createdb -h 127.0.0.1 -U postgres bp_relevance
+	-dropdb -h 127.0.0.1 -U postgres --if-exists $(notdir $(RELEVANCE_PG)) 2>/dev/null
+	createdb -h 127.0.0.1 -U postgres $(notdir $(RELEVANCE_PG))
 	DATABASE_URL=$(RELEVANCE_PG) $(MANAGE) migrate --noinput -v0
 	DATABASE_URL=$(RELEVANCE_PG) $(MANAGE) setup_site
 	DATABASE_URL=$(RELEVANCE_PG) $(MANAGE) load_demo --force

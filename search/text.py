@@ -14,23 +14,9 @@ from math import ceil
 
 from modelsearch.query import And, Or, PlainText
 
-from .backends.analysis import WORD, fold
+from .backends.analysis import STOP_WORDS, WORD, TolerantText, fold
 from .thesaurus import thesaurus_parts
 
-# Function words of the three languages, folded. Short on purpose: a word that carries meaning in
-# one language and not in another stays ("no": "niños no acompañados").
-STOP_WORDS = frozenset(
-    fold(word)
-    for word in """
-    a al ante como con cual cuales cuando de del desde donde durante el ella ellas ellos en entre es esa ese
-    eso esta este esto fue ha han hay la las le les lo los mas me mi muy nos o otra otro para pero por porque
-    que se sea ser si sin sobre su sus tambien te tiene un una uno unos unas y ya yo como cómo qué cuál dónde
-    ao aos as com da das do dos e em na nas nao nos num numa os ou pela pelas pelo pelos se sem sua suas seu seus
-    um uma umas uns à às é são foi ser
-    an and are at be by for from how in into is it its of on or that the their this to was were what when where
-    which who why with do does can
-    """.split()
-)
 MAX_COMBINATIONS = 60  # beyond it (queries of 8+ words) the relaxed query is a plain OR
 
 
@@ -41,9 +27,10 @@ def content_parts(query: str) -> list[tuple[str, list[str]]]:
     return kept or parts
 
 
-def _part_query(kind: str, terms: list[str]):
+def _part_query(kind: str, terms: list[str], *, tolerant: bool = False):
     if kind == "word":
-        return PlainText(terms[0], operator="and")
+        # Relaxed, a word may also be misspelt ("notificasiones por correo"): fuzzy where the engine can.
+        return (TolerantText if tolerant else PlainText)(terms[0], operator="and")
     return Or([PlainText(term, operator="and") for term in terms])
 
 
@@ -58,7 +45,7 @@ def text_query(query: str, *, relaxed: bool = False):
         return PlainText(query, operator="and")  # punctuation only: the backend finds nothing
     if all(kind == "word" for kind, _ in parts) and not relaxed:
         return PlainText(" ".join(terms[0] for _, terms in parts), operator="and")
-    queries = [_part_query(kind, terms) for kind, terms in parts]
+    queries = [_part_query(kind, terms, tolerant=relaxed) for kind, terms in parts]
     if len(queries) == 1:
         return queries[0]
     if not relaxed:

@@ -6,7 +6,7 @@ Terms match on folded stems in the three languages, so plurals and inflections e
 
 from django.core.cache import cache
 
-from .backends.analysis import stems
+from .backends.analysis import fold, stems
 from .models import SynonymGroup
 
 CACHE_KEY = "search-thesaurus"
@@ -31,23 +31,32 @@ def _same_word(stems_a: tuple[str, ...], stems_b: tuple[str, ...]) -> bool:
 
 def thesaurus_parts(words: list[str]) -> list[tuple[str, list[str]]]:
     """The query's words as parts: ("thesaurus", equivalent terms) where a word or phrase of the
-    thesaurus starts (longest first), ("word", [word]) elsewhere."""
-    entries = []  # (stems of each word of the term, the group's terms)
+    thesaurus starts (longest first), ("word", [word]) elsewhere.
+
+    When terms of several groups match the same words by stem ("refugiados" shares "refugi" with
+    "refugio" and "refugiado"), the group holding the words themselves wins, then the first."""
+    entries = []  # (stems of each word of the term, the term folded, the group's terms)
     for terms in synonym_groups():
         for term in terms:
-            entries.append(([stems(word) for word in term.split()], terms))
+            entries.append(([stems(word) for word in term.split()], fold(term), terms))
     entries.sort(key=lambda entry: -len(entry[0]))
     query_stems = [stems(word) for word in words]
     parts, position = [], 0
     while position < len(words):
-        for term_stems, terms in entries:
+        chosen = None
+        for term_stems, folded, terms in entries:
             size = len(term_stems)
+            if chosen is not None and size < chosen[0]:
+                break
             window = query_stems[position : position + size]
             if size and len(window) == size and all(map(_same_word, window, term_stems)):
-                parts.append(("thesaurus", terms))
-                position += size
-                break
-        else:
+                exact = folded == fold(" ".join(words[position : position + size]))
+                if chosen is None or (exact and not chosen[2]):
+                    chosen = (size, terms, exact)
+        if chosen is None:
             parts.append(("word", [words[position]]))
             position += 1
+        else:
+            parts.append(("thesaurus", chosen[1]))
+            position += chosen[0]
     return parts

@@ -9,10 +9,17 @@ analyzer while Elasticsearch applies it, so relying on one would make tests and 
   before folding (Snowball needs the accent to strip "-ción": "resolución" meets "resoluciones").
   Queries run over all of them; the Spanish stemmer also reduces most Portuguese plurals and
   verb forms ("refugiados" finds "refugiado", "passivos" finds "passivo").
-- No Portuguese stemmer: on osmem every one of them (`portuguese`, `light_portuguese`,
-  `minimal_portuguese`, `portuguese_rslp`, snowball Portuguese) makes a query match every
-  document, and `light_spanish` does the same; tests could not tell production's behaviour.
 - Autocomplete queries fold accents like the indexed edge n-grams do, so "Méx" finds "México".
+- Typos: the words of the relaxed query (`TolerantText`, search/text.py) also match their folded
+  forms within `FUZZINESS` edits on the catch-all fields (not on the stemmed sub-fields, where a
+  stem one edit away is another word): "notificasiones" meets "notificaciones". The first letter
+  must be right (`prefix_length`), which keeps the expansion small.
+- Per language, on the index side: Spanish and English stemmed sub-fields for every text. No
+  Portuguese sub-field: on osmem every Portuguese stemmer (`portuguese`, `light_portuguese`,
+  `minimal_portuguese`, `portuguese_rslp`, snowball Portuguese) indexes no tokens and makes any
+  query match every document (checked 2026-11-28), so tests could not tell production's behaviour;
+  the Spanish stemmer reduces most Portuguese plurals and verb forms, and the database backends
+  and the meaning side cover Portuguese.
 """
 
 import copy
@@ -28,7 +35,11 @@ from modelsearch.backends.elasticsearchbase import Field
 
 from indexing.backend import EngineHealthMixin, LongTimeoutIndexMixin, QueuedIndexingMixin
 
+from .analysis import TolerantText
+
 LANGUAGES = {"es": ("spanish", "_spanish_"), "en": ("english", "_english_")}
+# No edit below 6 letters ("plato" must not find "plazo"), one up to 8, two from 9.
+FUZZINESS = "AUTO:6,9"
 SUBFIELDS = {f"{code}_{order}": f"{code}_{order}" for code in LANGUAGES for order in ("folded", "accented")}
 
 
@@ -78,6 +89,12 @@ class LanguageQueryCompiler(Elasticsearch9SearchQueryCompiler):
             for field in remapped
             for name in (field.field_name, *(f"{field.field_name}.{sub}" for sub in SUBFIELDS))
         ]
+
+    def _compile_plaintext_query(self, query, fields, boost=1.0):
+        compiled = super()._compile_plaintext_query(query, fields, boost)
+        if isinstance(query, TolerantText) and len(fields) == 1 and "." not in fields[0].field_name:
+            compiled["match"][fields[0].field_name].update(fuzziness=FUZZINESS, prefix_length=1)
+        return compiled
 
 
 class LanguageAutocompleteQueryCompiler(Elasticsearch9AutocompleteQueryCompiler):

@@ -71,15 +71,20 @@ GROUPS = {
 }
 
 
-def load(apps, schema_editor):
+def merge(apps, groups: dict[str, list[str]]) -> None:
+    """Adds the groups; a group the secretariat already has (same name) gets the missing terms."""
     SynonymGroup = apps.get_model("practice_search", "SynonymGroup")
-    for name, terms in GROUPS.items():
+    for name, terms in groups.items():
         group, created = SynonymGroup.objects.get_or_create(name=name, defaults={"terms": "\n".join(terms)})
         if not created:
             existing = [line.strip() for line in group.terms.splitlines() if line.strip()]
             known = {term.casefold() for term in existing}
             group.terms = "\n".join(existing + [term for term in terms if term.casefold() not in known])
             group.save(update_fields=["terms"])
+
+
+def load(apps, schema_editor):
+    merge(apps, GROUPS)
 
 
 class Migration(migrations.Migration):
