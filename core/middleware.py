@@ -98,16 +98,18 @@ MAX_ADMIN_QUERY_TERMS = 10
 QUERY_TOKEN = re.compile(r'"[^"]*"|[^\s"]+')
 
 
-def bounded_admin_query(query: str) -> str:
-    """`query` cut to MAX_ADMIN_QUERY_LENGTH characters and MAX_ADMIN_QUERY_TERMS words; quoted
-    phrases are kept (shortened if they alone pass the bound), stray quotes dropped."""
+def bounded_admin_query(
+    query: str, *, max_length: int = MAX_ADMIN_QUERY_LENGTH, max_terms: int = MAX_ADMIN_QUERY_TERMS
+) -> str:
+    """`query` cut to `max_length` characters and `max_terms` words; quoted phrases are kept
+    (shortened if they alone pass the bound), stray quotes and empty phrases dropped."""
     kept, words = [], 0
-    for token in QUERY_TOKEN.findall(query[:MAX_ADMIN_QUERY_LENGTH]):
+    for token in QUERY_TOKEN.findall(query[:max_length]):
         phrase = token.startswith('"')
         parts = token.strip('"').split()
         if not parts:
             continue
-        room = MAX_ADMIN_QUERY_TERMS - words
+        room = max_terms - words
         if room <= 0:
             break
         parts = parts[:room]
@@ -130,7 +132,8 @@ class BoundAdminSearch:
         values = request.GET.getlist("q")
         if request.path.startswith(ADMIN_PREFIX) and values:
             bounded_values = [bounded_admin_query(value) for value in values]
-            if bounded_values != [" ".join(QUERY_TOKEN.findall(value)) for value in values]:
+            unbounded = [bounded_admin_query(value, max_length=len(value), max_terms=len(value)) for value in values]
+            if bounded_values != unbounded:  # only what the bounds cut is rewritten and told
                 bounded = request.GET.copy()
                 bounded.setlist("q", bounded_values)
                 bounded._mutable = False

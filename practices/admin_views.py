@@ -42,6 +42,8 @@ class PracticeEditView(EditView):
         page = super().get_object()
         if self.request.method == "GET" and hasattr(self.real_page_record, "_current_workflow_states"):
             page._current_workflow_states = self.real_page_record._current_workflow_states
+            # Read by dispatch just before (a cached property of the row, not of the revision's page).
+            page.scheduled_revision = self.scheduled_revision
         return page
 
     def get_translations(self):

@@ -10,6 +10,7 @@ is the deepest assigned ancestor-or-self, as in Wagtail."""
 
 from django.conf import settings
 from django.core.cache import cache
+from django.utils.functional import cached_property
 from wagtail.models import Page, WorkflowPage
 
 CACHE_KEY = "practices:workflow-pages:v1"
@@ -43,7 +44,21 @@ def nearest_workflow(path: str, *, inclusive: bool):
 
 class CachedWorkflowMixin:
     """`get_workflow` and `has_workflow` of Wagtail's `Page`, read from `assigned_workflows()`.
-    A page without a path yet (not in the tree) is left to Wagtail."""
+    A page without a path yet (not in the tree) is left to Wagtail. A page not saved yet (the
+    new-practice form) has no workflow state and no scheduled revision: Wagtail asks the database
+    anyway, three queries answering nothing."""
+
+    @property
+    def current_workflow_state(self):
+        if self.pk is None:
+            return None
+        return super().current_workflow_state
+
+    @cached_property
+    def scheduled_revision(self):
+        if self.pk is None:
+            return None
+        return super().scheduled_revision
 
     def get_workflow(self):
         if not self.path or not getattr(settings, "WAGTAIL_WORKFLOW_ENABLED", True):

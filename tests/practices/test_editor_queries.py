@@ -4,9 +4,11 @@ Before: 44 queries for the new-practice form and 72 for an edit of a published d
 (PostgreSQL), 160 to 183 for a draft with a dozen rows. Each checkbox list (stages, topics,
 mechanisms, partner countries) was read twice, each keyword, topic and attached document once
 more, each reference of a draft's rows once more, and the language switcher re-read deferred
-fields row by row (docs/editor.md). Session 11: 29 -> 22 and 78 -> 54 (the draft below) once
+fields row by row (docs/editor.md). Session 11: 27 -> 19 and 78 -> 45 (the draft below) once
 the workflow assignments come from the shared cache (practices/workflow_lookup.py) and the edit
-form reuses the workflow states Wagtail prefetched (practices/admin_views.py). What remains is
+form reuses the workflow states and scheduled revision Wagtail read (practices/admin_views.py), a
+new page asks for no workflow state (workflow_lookup.py) and a draft's references are checked in
+one UNION statement (revisions.py). What remains is
 Wagtail's own (session, permissions, locks, comments, editing sessions, usage count, menus) and
 wagtail-localize's; the list with each query's origin is in docs/editor.md, *Queries*.
 """
@@ -18,11 +20,11 @@ from django.test.utils import CaptureQueriesContext
 from practices.taxonomy import Country, Keyword, ProcedureStage, Topic
 from tests.factories import make_practice
 
-ADD_FORM_MAX = 22
+ADD_FORM_MAX = 19
 # A draft newer than the live page: Wagtail rebuilds it from its revision (here with every
 # reference checked in one query per table, practices/revisions.py). 160 queries for the large
 # practice below before, one more per row of any kind.
-EDIT_FORM_MAX = 54
+EDIT_FORM_MAX = 45
 
 
 def queries_for(client, url) -> list[str]:
