@@ -128,7 +128,9 @@ def test_keep_from_the_result_cards_and_compare_them(tab_at, site_url, width):
     first, second = cards.nth(0), cards.nth(1)
     titles = [card.locator(".card__title").inner_text().strip() for card in (first, second)]
     keep = first.locator("[data-keep]")
-    expect(keep).to_have_accessible_name(re.compile("^Guardar para comparar: " + re.escape(titles[0][:20])))
+    # The visible words, then the practice's title (Chromium puts a space before the colon: the hidden
+    # title is positioned out of the line).
+    expect(keep).to_have_accessible_name(re.compile("^Guardar para comparar ?: " + re.escape(titles[0][:20])))
     box = keep.bounding_box()
     assert box["width"] >= 24 and box["height"] >= 24, box
     assert keep.get_attribute("aria-pressed") == "false"
