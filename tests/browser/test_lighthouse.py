@@ -75,7 +75,9 @@ def test_lighthouse_scores_on_a_phone(lighthouse, site_url, django_db_blocker, t
                 audits = [
                     f"{ref['id']} ({data['audits'][ref['id']]['score']})"
                     for ref in data["categories"][category]["auditRefs"]
-                    if (data["audits"][ref["id"]]["score"] or 1) < 1 and ref["weight"]
+                    if data["audits"][ref["id"]]["score"] is not None
+                    and data["audits"][ref["id"]]["score"] < 1
+                    and ref["weight"]
                 ]
                 failures.append(f"{name} {category} {scores[category]} < {least}: {', '.join(audits)}")
     print("\nLighthouse (phone):\n" + "\n".join(lines))
