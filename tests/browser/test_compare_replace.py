@@ -26,7 +26,7 @@ def test_replace_a_column_with_a_practice_kept_or_one_sharing_an_indicator(brows
     query = "&".join(f"p={pk}" for pk in backlog_ids)
     tab.goto(f"{site_url}/es/comparar/?{query}&back=q%3Drezago")
     titles = tab.locator(".compare-table thead th a").all_inner_texts()
-    select = tab.get_by_label(re.compile(f"^Reemplazar por.*{re.escape(titles[1][:20])}"))
+    select = tab.get_by_label(re.compile(rf"^Reemplazar por\s+\({re.escape(titles[1][:20])}"))
     # The kept practice is offered first, then those sharing an indicator or a topic.
     groups = select.locator("optgroup")
     expect(groups.first).to_have_attribute("label", "Guardada en este dispositivo")

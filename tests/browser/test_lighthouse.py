@@ -65,11 +65,34 @@ def test_lighthouse_scores_on_a_phone(lighthouse, site_url, django_db_blocker, t
     SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
     for name, (path, minimum) in pages(django_db_blocker).items():
         report = SCREENSHOT_DIR / f"lighthouse-{name}.json"
+        run = lighthouse_run(lighthouse, site_url + path, report)
+        assert run.returncode == 0, run.stderr[-2000:]
+        data = json.loads(report.read_text(encoding="utf-8"))
+        scores = {key: round(category["score"] * 100) for key, category in data["categories"].items()}
+        lines.append(f"{name}: {scores}")
+        for category, least in minimum.items():
+            if scores[category] < least:
+                audits = [
+                    f"{ref['id']} ({data['audits'][ref['id']]['score']})"
+                    for ref in data["categories"][category]["auditRefs"]
+                    if data["audits"][ref["id"]]["score"] is not None
+                    and data["audits"][ref["id"]]["score"] < 1
+                    and ref["weight"]
+                ]
+                failures.append(f"{name} {category} {scores[category]} < {least}: {', '.join(audits)}")
+    print("\nLighthouse (phone):\n" + "\n".join(lines))
+    assert not failures, "\n".join(failures)
+
+
+def lighthouse_run(lighthouse: str, url: str, report: Path, attempts: int = 3):
+    """One Lighthouse run; again when Chromium's trace was lost (NO_NAVSTART, NO_FCP: a loaded machine),
+    which says nothing of the page."""
+    for _attempt in range(attempts):
         run = subprocess.run(
             [
                 "node",
                 lighthouse,
-                site_url + path,
+                url,
                 "--quiet",
                 "--output=json",
                 f"--output-path={report}",
@@ -82,17 +105,6 @@ def test_lighthouse_scores_on_a_phone(lighthouse, site_url, django_db_blocker, t
             text=True,
             timeout=240,
         )
-        assert run.returncode == 0, run.stderr[-2000:]
-        data = json.loads(report.read_text(encoding="utf-8"))
-        scores = {key: round(category["score"] * 100) for key, category in data["categories"].items()}
-        lines.append(f"{name}: {scores}")
-        for category, least in minimum.items():
-            if scores[category] < least:
-                audits = [
-                    f"{ref['id']} ({data['audits'][ref['id']]['score']})"
-                    for ref in data["categories"][category]["auditRefs"]
-                    if (data["audits"][ref["id"]]["score"] or 1) < 1 and ref["weight"]
-                ]
-                failures.append(f"{name} {category} {scores[category]} < {least}: {', '.join(audits)}")
-    print("\nLighthouse (phone):\n" + "\n".join(lines))
-    assert not failures, "\n".join(failures)
+        if run.returncode == 0 or not any(code in run.stderr for code in ("NO_NAVSTART", "NO_FCP", "NO_LCP")):
+            return run
+    return run
