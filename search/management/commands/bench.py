@@ -54,6 +54,7 @@ class Command(BaseCommand):
         parser.add_argument("--count", type=int, default=10_000)
         parser.add_argument("--rounds", type=int, default=30)
         parser.add_argument("--engine", choices=["database", "osmem"], default="database")
+        parser.add_argument("--no-reindex", action="store_true", help="reuse the index (a second run on one corpus)")
         parser.add_argument(
             "--load-seconds", type=int, default=60, help="length of the 50-client load run with wrk (0: skip it)"
         )
@@ -61,7 +62,7 @@ class Command(BaseCommand):
             "--clients", type=int, nargs="+", default=[16, 50], help="wrk connections, one load run each"
         )
 
-    def handle(self, *args, count, rounds, engine, load_seconds, clients, **options):
+    def handle(self, *args, count, rounds, engine, load_seconds, clients, no_reindex, **options):
         # By name: the site is assembled by home/, which sits above search (docs/architecture.md).
         call_command("setup_site", stdout=io.StringIO())
         existing = PracticePage.objects.filter(external_id__startswith="bench-").count()
@@ -78,7 +79,8 @@ class Command(BaseCommand):
             embedded = index_live_practices()
             self.stdout.write(f"embedded {embedded} new passages in {time.perf_counter() - started:.1f} s")
             started = time.perf_counter()
-            call_command("update_index", backend_name="default", verbosity=0)
+            if not no_reindex:
+                call_command("update_index", backend_name="default", verbosity=0)
             reindex = time.perf_counter() - started
             self.report(rounds, reindex, engine)
             if load_seconds:
@@ -370,7 +372,11 @@ class Command(BaseCommand):
             yield port, pids
         finally:
             server.terminate()
-            server.wait(timeout=30)
+            try:
+                server.wait(timeout=60)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait()
 
     def search_paths(self) -> list[str]:
         rng = random.Random(7)
@@ -394,11 +400,12 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def _wait_for(url: str, seconds: float = 60) -> None:
+def _wait_for(url: str, seconds: float = 300) -> None:
+    # Workers import Django, Wagtail and the embedding model: over a minute on a loaded 2-core machine.
     deadline = time.monotonic() + seconds
     while True:
         try:
-            urllib.request.urlopen(url, timeout=5).read()
+            urllib.request.urlopen(url, timeout=30).read()
             return
         except OSError:
             if time.monotonic() > deadline:
