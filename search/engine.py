@@ -164,8 +164,10 @@ class DatabaseEngine:
     """The database backends: the text match once, ranked on ids; every facet count and the ids
     passing the filters from one statement (search/counting.py); then the rows of one page.
 
-    With words and relevance order, three statements: the ranked ids of every match (the backend's
-    `ranked_ids`), the counts, the page's rows (plus the listing's prefetches)."""
+    With words and relevance order: the ids of every match (the backend's `text_matches`; on
+    SQLite with their bm25, read in the same pass), the counts and the ids passing the filters,
+    on PostgreSQL the relevance of those ids only (the thesaurus makes it the costliest part),
+    then the rows of one page (plus the listing's prefetches)."""
 
     def __init__(self, backend):
         self.backend = backend
@@ -178,23 +180,21 @@ class DatabaseEngine:
             selected = self.apply(base, request, skip=None)
             page = list(selected.order_by(*_ordering(request.sort)).for_listing()[window])
             return SearchOutcome(results=page, count=self.total(facets, request), facets=facets)
-        text_ranked = self.text_matches(request.query, base)[1]
+        text = self.text_matches(request.query, base)
         meaning = [pk for pk, _ in rank_by_meaning(request.query, locale_id=request.locale.pk)]
-        matched = list(dict.fromkeys(text_ranked + meaning))
+        matched = list(dict.fromkeys(text.ids + meaning))
         facets, passing = counting.count(base, request, ids=matched, hits=True)
         if request.sort == "relevance":
-            # Fused on the whole rankings, then what the filters exclude drops out: the same order
-            # as ranking the filtered matches (a practice's score does not depend on the others).
-            text_ranked_passing = [pk for pk in text_ranked if pk in passing][: max(FUSION_DEPTH, window.stop)]
-            ranked = [pk for pk in fuse(text_ranked_passing, meaning) if pk in passing][window]
+            # The text matches passing the filters ranked, the best fused with the meaning ranking;
+            # meaning results the filters exclude drop out after the fusion, as they always have.
+            text_ranked = text.top(passing, max(FUSION_DEPTH, window.stop))
+            ranked = [pk for pk in fuse(text_ranked, meaning) if pk in passing][window]
             pages = PracticePage.objects.filter(pk__in=ranked).for_listing().in_bulk()
             page = [pages[pk] for pk in ranked if pk in pages]
         else:
             chosen = PracticePage.objects.filter(pk__in=_id_list(sorted(passing)))
             page = list(chosen.order_by(*_ordering(request.sort)).for_listing()[window])
-        return SearchOutcome(
-            results=page, count=self.total(facets, request), facets=facets, text_matches=len(text_ranked)
-        )
+        return SearchOutcome(results=page, count=self.total(facets, request), facets=facets, text_matches=len(text.ids))
 
     def ids(self, request: SearchRequest) -> list[int]:
         """Every practice `run` would list, in its order, without counting facets or fetching rows."""
@@ -202,30 +202,27 @@ class DatabaseEngine:
         if not request.query:
             selected = self.apply(base, request, skip=None).order_by(*_ordering(request.sort))
             return list(selected.values_list("pk", flat=True))
-        text_ranked = self.text_matches(request.query, base)[1]
+        text = self.text_matches(request.query, base)
         meaning = [pk for pk, _ in rank_by_meaning(request.query, locale_id=request.locale.pk)]
-        matched = base.filter(pk__in=_id_list(list(dict.fromkeys(text_ranked + meaning))))
+        matched = base.filter(pk__in=_id_list(list(dict.fromkeys(text.ids + meaning))))
         selected = self.apply(matched, request, skip=None)
         if request.sort != "relevance":
             return list(selected.order_by(*_ordering(request.sort)).values_list("pk", flat=True))
         passing = set(selected.order_by().values_list("pk", flat=True))
-        return [pk for pk in fuse([pk for pk in text_ranked if pk in passing], meaning) if pk in passing]
+        return [pk for pk in fuse(text.top(passing, len(passing)), meaning) if pk in passing]
 
-    def text_matches(self, query: str, base) -> tuple[object, list[int]]:
-        """(the text query, the ids it matches, best first): every word first; most of them if that
-        finds few."""
-        text = text_query(query)
-        ids = self.ranked_ids(text, base)
-        if len(ids) < FEW_TEXT_MATCHES and part_count(query) > 1:
-            text = text_query(query, relaxed=True)
-            ids = self.ranked_ids(text, base)
-        return text, ids
+    def text_matches(self, query: str, base):
+        """The matches of every word, of most words if that finds few (`.ids`, and `.top(passing,
+        n)`: the best n passing the filters), from the backend's `text_matches` (one statement)."""
+        matches = self.backend_matches(text_query(query), base)
+        if len(matches.ids) < FEW_TEXT_MATCHES and part_count(query) > 1:
+            matches = self.backend_matches(text_query(query, relaxed=True), base)
+        return matches
 
-    def ranked_ids(self, text, base) -> list[int]:
-        """Every match's id, best first, in one statement (search/backends/*: `ranked_ids`)."""
-        if hasattr(self.backend, "ranked_ids"):
-            return self.backend.ranked_ids(text, base)
-        return [page.pk for page in self.backend.search(text, base.only("pk"), order_by_relevance=True)]
+    def backend_matches(self, text, base):
+        if hasattr(self.backend, "text_matches"):
+            return self.backend.text_matches(text, base)
+        return _StockMatches([page.pk for page in self.backend.search(text, base.only("pk"), order_by_relevance=True)])
 
     @staticmethod
     def total(facets, request: SearchRequest) -> int:
@@ -265,6 +262,16 @@ class DatabaseEngine:
             facets = counting.count(base, request, ids=None)[0]
             cache.set(key, facets, COUNTS_CACHE_SECONDS)
         return facets
+
+
+class _StockMatches:
+    """Another database backend's matches, already in its order."""
+
+    def __init__(self, ranked: list[int]):
+        self.ids = ranked
+
+    def top(self, passing: set[int], limit: int) -> list[int]:
+        return [pk for pk in self.ids if pk in passing][:limit]
 
 
 def _id_list(ids: list[int]) -> RawSQL:

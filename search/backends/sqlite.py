@@ -223,13 +223,21 @@ class StemmingSQLiteSearchBackend(SQLiteSearchBackend):
     autocomplete_query_compiler_class = PrefixSQLiteAutocompleteCompiler
     results_class = SingleMatchSearchResults
 
-    def ranked_ids(self, query, queryset) -> list[int]:
-        """Every match's id, best first (bm25, then the newest id), from the one pass of the match."""
+    def text_matches(self, query, queryset) -> "Scored":
+        """The ids matching `query` within `queryset`, with their bm25, from the one pass of the match."""
         compiler = self.query_compiler_class(queryset, query, order_by_relevance=True)
         match = compiler._single_match()
         if match is None:
-            return [obj.pk for obj in compiler.ranked(None, None)]
-        if not match:
-            return []
-        scores = compiler.scores(match)
-        return sorted(scores, key=lambda pk: (scores[pk], -pk))
+            return Scored({obj.pk: rank for rank, obj in enumerate(compiler.ranked(None, None))})
+        return Scored(compiler.scores(match) if match else {})
+
+
+class Scored:
+    """Matches ranked in Python: FTS5 gives bm25 only while it matches (lower is better)."""
+
+    def __init__(self, scores: dict[int, float]):
+        self.scores, self.ids = scores, list(scores)
+
+    def top(self, passing: set[int], limit: int) -> list[int]:
+        chosen = [pk for pk in self.scores if pk in passing]
+        return sorted(chosen, key=lambda pk: (self.scores[pk], -pk))[:limit]
