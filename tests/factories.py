@@ -128,7 +128,7 @@ def make_meeting(locale, *, mechanisms=(), related=(), documents=0, publish=True
 
 # What a corpus practice is about, cycled: words the search, the feeds and the topic pages can find.
 SUBJECTS = [
-    ("Reducción del rezago", "Un plan para reducir el rezago de solicitudes pendientes."),
+    ("Plan contra el rezago", "Un plan para reducir el rezago de solicitudes pendientes."),
     ("Registro en línea", "El prerregistro en línea de las personas solicitantes."),
     ("Entrevistas por videoconferencia", "Entrevistas de elegibilidad a distancia con garantías."),
     ("Expediente electrónico", "El expediente y la firma electrónicos del procedimiento."),
@@ -173,6 +173,7 @@ def make_corpus(size: int = 30, *, aliases: bool = True, translations: int = 3, 
         for page in InstitutionPage.objects.filter(locale=es).select_related("country").order_by("country__iso2")
     }
     countries = list(institutions)
+    partner_countries = [page.country for page in institutions.values()]
     topics = list(Topic.objects.order_by("pk"))
     stages = list(ProcedureStage.objects.order_by("pk"))
     mechanisms = list(Mechanism.objects.order_by("pk"))
@@ -195,8 +196,10 @@ def make_corpus(size: int = 30, *, aliases: bool = True, translations: int = 3, 
             year_started=2015 + i % 10,
             topics=[topics[i % len(topics)]] + ([topics[(i * 5 + 3) % len(topics)]] if i % 3 == 0 else []),
             stages=[stages[i % len(stages)]],
-            partners=[Country.objects.get(iso2=countries[(i * 7 + 1) % len(countries)])] if i % 4 == 0 else [],
+            # Every fourth with a partner country, the countries in turn from Argentina on.
+            partners=[partner_countries[(i // 4) % len(countries)]] if i % 4 == 0 else [],
             mechanisms=[mechanisms[i % len(mechanisms)]],
+            results=i % 3,
             publish=publish,
             aliases=aliases,
         )
