@@ -17,7 +17,7 @@ from meetings.models import MeetingDocument, MeetingIndexPage, MeetingPage, Meet
 from practices.choices import PracticeKind, PracticeStatus
 from practices.models import InstitutionPage, PracticeDocument, PracticePage, ResultIndicator
 from practices.services import translate_page
-from practices.taxonomy import Country, Mechanism, ProcedureStage, Topic
+from practices.taxonomy import Mechanism, ProcedureStage, Topic
 
 
 class PracticePageFactory(wagtail_factories.PageFactory):
