@@ -14,6 +14,7 @@ below), so a test that does not ask for it never sees it, whatever the shuffled 
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
+from django.db import transaction
 from wagtail.models import Locale
 
 from tests import dbtemplate
@@ -58,6 +59,23 @@ def demo(django_db_setup, django_db_blocker):
         call_command("load_demo", "--force", verbosity=0)
         # The semantic search's vectors, embedded once for the session (search/semantic.py).
         index_live_practices()
+
+
+@pytest.fixture(scope="module")
+def module_db(django_db_setup, django_db_blocker):
+    """One transaction around a whole module, rolled back after its last test: what a module-scoped
+    fixture builds in it (`make_corpus`, tests/factories.py) is built once and read by each of the
+    module's tests, whose own writes roll back to a savepoint (pytest-django's `db` nests in it).
+    Not for tests that need committed data (`transactional_db`, the live server)."""
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            yield
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+            cache.clear()
 
 
 @pytest.hookimpl(trylast=True)

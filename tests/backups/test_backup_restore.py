@@ -14,11 +14,54 @@ from django.conf import settings
 from django.db import connection
 
 from backups import services
+from exchange.models import ExchangeRequest
+from practices.models import InstitutionPage, PracticePage
 from tests.backups.state import site_state
-
-pytestmark = pytest.mark.usefixtures("demo")  # reads the demo (issue 12: to convert)
+from tests.factories import make_practice, translate
 
 ROOT = Path(settings.BASE_DIR)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def committed_site(django_db_setup, django_db_blocker):
+    """Published practices with documents (their files on disk) and indicator rows, a draft, a
+    translation and an exchange request, COMMITTED: pg_dump and SQLite's backup read only what is
+    committed, not a test's open transaction. Deleted after the module, and checked gone, so the
+    rest of the session sees the skeleton only."""
+    with django_db_blocker.unblock():
+        skeleton = site_state()
+        argentina = InstitutionPage.objects.get(locale__language_code="es", country__iso2="AR")
+        mexico = InstitutionPage.objects.get(locale__language_code="es", country__iso2="MX")
+        practices = [
+            make_practice(argentina, title="Turnos en línea para solicitantes", documents=2, results=2, aliases=True),
+            make_practice(mexico, title="Entrevistas remotas con garantías", documents=1, results=1),
+            make_practice(argentina, title="Borrador de una guía de entrevistas", documents=1, publish=False),
+        ]
+        translate(practices[0], "en", title="Online appointments for applicants")
+        ExchangeRequest.objects.create(
+            practice=practices[0],
+            practice_title=practices[0].title,
+            institution=argentina,
+            name="María Pérez",
+            requester_institution="Comisión de Refugiados del Paraguay",
+            email="maria.perez@example.org",
+            message="Queremos conocer cómo organizaron los turnos en línea.",
+            language="es",
+        )
+        documents = [item.document for page in practices for item in page.attachments.all()]
+        yield
+        ExchangeRequest.objects.filter(practice__in=practices).delete()
+        keys = [page.translation_key for page in practices]
+        # Aliases and translations first: an original's aliases would otherwise be left behind.
+        for page in PracticePage.objects.filter(translation_key__in=keys).order_by("-alias_of_id", "-locale_id"):
+            if page.locale_id != argentina.locale_id:
+                page.delete()
+        for page in PracticePage.objects.filter(translation_key__in=keys):
+            page.delete()
+        for document in documents:
+            document.file.delete(save=False)
+            document.delete()
+        assert site_state() == skeleton
 
 
 @pytest.fixture
@@ -42,7 +85,7 @@ def scratch_database_url(tmp_path):
 def test_a_backup_restores_every_practice_document_revision_and_request(tmp_path, scratch_database_url):
     before = site_state()
     assert before["practices"] and before["documents"] and before["revisions"] and before["exchange_requests"]
-    assert all(before["documents"].values()), "the demo documents' files are on disk"
+    assert all(before["documents"].values()), "the documents' files are on disk"
 
     archive = services.backup_site(output_dir=tmp_path / "first")
     manifest = services.read_manifest(archive)

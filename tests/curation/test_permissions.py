@@ -10,10 +10,16 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 from curation.models import Commitment, FeaturedSelectionIndexPage, FeaturedSelectionPage, RoadmapPage
 from home.models import HomePage
 from practices.taxonomy import Topic
-
-pytestmark = pytest.mark.usefixtures("demo")  # reads the demo (issue 12: to convert)
+from tests.factories import make_corpus
 
 DENIED = (302, 403)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def corpus(module_db):
+    """Practices, the demo's two selections (in three languages) and its 2026 roadmap, built by the
+    demo's curation loader on them."""
+    return make_corpus(25, translations=0, curation=True)
 
 
 def commitment_data(commitment, **changes):

@@ -7,8 +7,14 @@ import pytest
 from curation.models import Commitment, CommitmentPractice, RoadmapPage
 from practices.models import PracticePage
 from tests.curation.conftest import queries_for
+from tests.factories import make_corpus
 
-pytestmark = pytest.mark.usefixtures("demo")  # reads the demo (issue 12: to convert)
+
+@pytest.fixture(scope="module", autouse=True)
+def corpus(module_db):
+    """The practices the demo's roadmap links to (demo-hn-02 a draft) and its eleven commitments."""
+    return make_corpus(25, translations=0, curation=True)
+
 
 URL = {"es": "/es/hoja-de-ruta-2026/", "en": "/en/roadmap-2026/", "pt": "/pt/roteiro-2026/"}
 

@@ -7,9 +7,15 @@ from curation.models import FeaturedPractice, FeaturedSelectionPage
 from home.models import HomePage
 from practices.models import PracticePage
 from tests.curation.conftest import queries_for
-from tests.factories import make_practice
+from tests.factories import make_corpus, make_practice
 
-pytestmark = pytest.mark.usefixtures("demo")  # reads the demo (issue 12: to convert)
+
+@pytest.fixture(scope="module", autouse=True)
+def corpus(module_db):
+    """The thirteen practices the demo's two selections list, and the selections (in three languages, the
+    first on the home page), built by the demo's curation loader on them."""
+    return make_corpus(13, translations=0, curation=True)
+
 
 TITLES = {
     "es": ("Reducción del rezago", "Digitalización del procedimiento"),

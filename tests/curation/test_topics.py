@@ -8,9 +8,15 @@ from curation.models import FeaturedSelectionPage, TopicIndexPage
 from practices.models import PracticePage
 from practices.taxonomy import Topic
 from tests.curation.conftest import queries_for
-from tests.factories import make_practice
+from tests.factories import make_corpus, make_practice
 
-pytestmark = pytest.mark.usefixtures("demo")  # reads the demo (issue 12: to convert)
+
+@pytest.fixture(scope="module", autouse=True)
+def corpus(module_db):
+    """Practices on every topic, the demo's two selections (in three languages, the first on the home
+    page) and its 2026 roadmap, built by the demo's curation loader on them."""
+    return make_corpus(25, translations=0, curation=True)
+
 
 PREFIX = {"es": "/es/temas/", "en": "/en/topics/", "pt": "/pt/temas/"}
 

@@ -3,12 +3,10 @@ was sent and offers to ask other institutions with the details filled in; a shor
 
 from html import escape
 
-import pytest
-
 from exchange.models import ExchangeRequest
-
-# Reads the demo content (loaded once, after the other tests: tests/conftest.py).
-pytestmark = pytest.mark.usefixtures("demo")
+from practices.models import InstitutionPage
+from practices.taxonomy import Topic
+from tests.factories import make_practice
 
 
 def test_after_an_error_the_address_opens_again_with_what_was_typed(client, practice, form_data, submit_url):
@@ -30,18 +28,19 @@ def test_the_error_summary_names_the_consent_briefly(client, practice, form_data
     assert "para que pueda responderme" not in summary and ".:" not in summary
 
 
-def test_after_success_it_shows_what_was_sent_and_whom_else_to_ask(client, institution, form_data, submit_url):
-    from practices.models import PracticePage
-    from tests.factories import make_practice
-
-    # On a topic of another institution's demo practice, so there is someone else to ask.
-    other = (
-        PracticePage.objects.live()
-        .filter(locale=institution.locale, tagged_topics__isnull=False)
-        .exclude(institution=institution)
-        .first()
-    )
-    practice = make_practice(institution, title="Entrevistas remotas", topics=[other.tagged_topics.first().tag])
+def test_after_success_it_shows_what_was_sent_and_whom_else_to_ask(
+    client, institution, other_institution, form_data, submit_url
+):
+    # Other institutions' practices on the same topic (two of one institution), so there is someone else to ask.
+    topic = Topic.objects.get(slug="digitalizacion")
+    costa_rica = InstitutionPage.objects.get(locale=institution.locale, country__iso2="CR")
+    for parent, title in ((other_institution, "Citas en línea"), (other_institution, "Firma electrónica")):
+        make_practice(parent, title=title, topics=[topic])
+    make_practice(costa_rica, title="Expediente digital", topics=[topic])
+    brazil = InstitutionPage.objects.get(locale=institution.locale, country__iso2="BR")
+    make_practice(brazil, title="Sobre otro tema", topics=[Topic.objects.exclude(pk=topic.pk).first()])
+    make_practice(institution, title="Entrevistas grabadas", topics=[topic])
+    practice = make_practice(institution, title="Entrevistas remotas", topics=[topic])
     response = client.post(submit_url(practice), form_data)
     assert response.status_code == 303
     page = client.get(response["Location"])
@@ -52,6 +51,7 @@ def test_after_success_it_shows_what_was_sent_and_whom_else_to_ask(client, insti
     others = page.context["others"]
     assert others and all(other.institution_id != practice.institution_id for other in others)
     assert len({other.institution_id for other in others}) == len(others)
+    assert {other.institution_id for other in others} == {other_institution.pk, costa_rica.pk}
     # Asking the next institution: the requester's details are filled in, the message is not.
     following = client.get(submit_url(others[0])).content.decode()
     assert f'value="{escape(form_data["name"])}"' in following and 'value="maria.perez@example.org"' in following

@@ -6,10 +6,7 @@ from html import unescape
 
 import pytest
 
-from practices.models import PracticePage
-
-# Reads the demo content (loaded once, after the other tests: tests/conftest.py).
-pytestmark = pytest.mark.usefixtures("demo")
+from tests.factories import make_practice, translate
 
 SECTIONS = {
     "es": [
@@ -88,10 +85,20 @@ def test_favicon_answers(client):
 
 
 @pytest.mark.parametrize("language", ["es", "en"])
-def test_a_practice_page_is_described_by_its_summary(client, language):
-    from wagtail.models import Locale
-
-    practice = PracticePage.objects.live().filter(locale=Locale.objects.get(language_code=language)).first()
+def test_a_practice_page_is_described_by_its_summary(client, institution, language):
+    practice = make_practice(
+        institution,
+        title="Turnos en línea",
+        summary="Las personas solicitantes eligen en línea el día de su entrevista, sin filas en la oficina.",
+        aliases=True,
+    )
+    if language == "en":
+        practice = translate(
+            practice,
+            "en",
+            title="Online appointments",
+            summary="Applicants choose the day of their interview online, with no queue at the office.",
+        )
     html = client.get(practice.get_url()).content.decode()
     descriptions = re.findall(r'<meta name="description" content="([^"]*)"', html)
     assert len(descriptions) == 1

@@ -9,11 +9,16 @@ from wagtail.models import PageViewRestriction
 from practices.models import InstitutionPage, PracticePage
 from practices.queries import published_practices
 from practices.taxonomy import Country, Mechanism, ProcedureStage, Topic
-from tests.factories import make_practice
-
-pytestmark = pytest.mark.usefixtures("demo")  # reads the demo (issue 12: to convert)
+from tests.factories import make_corpus, make_practice
 
 PRACTICES = "/api/v2/practices/"
+
+
+@pytest.fixture(scope="module", autouse=True)
+def corpus(module_db):
+    """More published practices than one page of the API holds (50), spread over every filter, with
+    aliases in the en/pt trees."""
+    return make_corpus(60)
 
 
 def all_items(get_json, url, **params):
@@ -112,7 +117,7 @@ def test_filters_match_the_database(get_json, originals):
         .filter(kind="practice")
         .values_list("pk", flat=True)
     )
-    assert both  # the demo content has some, so the comparison means something
+    assert both  # the corpus has some, so the comparison means something
 
 
 @pytest.mark.parametrize(

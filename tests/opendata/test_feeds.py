@@ -8,13 +8,19 @@ import pytest
 from django.db.models import Q
 from wagtail.models import Locale
 
+from practices.models import InstitutionPage
 from practices.queries import published_practices
 from practices.taxonomy import Topic
-from tests.factories import make_practice
-
-pytestmark = pytest.mark.usefixtures("demo")  # reads the demo (issue 12: to convert)
+from tests.factories import make_corpus, make_practice
 
 ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+@pytest.fixture(scope="module", autouse=True)
+def corpus(module_db):
+    """More published practices than a feed holds (50), in every tree, most of them untranslated
+    aliases in the en/pt trees, published over three years."""
+    return make_corpus(60)
 
 
 def rss_items(client, url):
@@ -115,7 +121,7 @@ def test_pages_announce_the_feeds(client):
 def test_untranslated_pages_in_the_english_feed_carry_their_originals_dates(client, en):
     """An alias (a practice nobody translated yet) has no publication date of its own."""
     aliases = published_practices(locale=en).filter(alias_of__isnull=False, first_published_at__isnull=True)
-    assert aliases.exists(), "the demo's English tree should hold untranslated practices"
+    assert aliases.exists(), "the English tree should hold untranslated practices"
     response = client.get("/en/feeds/practices.atom")
     entries = ET.fromstring(response.content).findall(f"{ATOM}entry")
     assert len(entries) == 50
@@ -133,7 +139,9 @@ def test_untranslated_pages_in_the_english_feed_carry_their_originals_dates(clie
     assert dates == sorted(dates, reverse=True)
 
 
-def test_a_search_feed_follows_the_words_and_filters(client):
+def test_a_search_feed_follows_the_words_and_filters(client, es):
+    peru = InstitutionPage.objects.get(locale=es, country__iso2="PE")
+    make_practice(peru, title="Plan contra el rezago en Lima", summary="Un plan para reducir el rezago.")
     html = client.get("/es/buscar/", {"q": "rezago", "country": "PE"}).content.decode()
     match = re.search(r'<a href="(/es/feeds/search\.atom\?[^"]+)"[^>]*>([^<]+)</a>', html)
     assert match, "the search page's feed link should carry the search"

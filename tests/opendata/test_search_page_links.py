@@ -10,7 +10,13 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-pytestmark = pytest.mark.usefixtures("demo")  # reads the demo (issue 12: to convert)
+from tests.factories import make_corpus
+
+
+@pytest.fixture(scope="module", autouse=True)
+def corpus(module_db):
+    """Published practices of every country, kind and topic, with aliases in the en/pt trees."""
+    return make_corpus(40, translations=0)
 
 
 def links(html: str) -> dict[str, str]:

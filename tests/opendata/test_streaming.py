@@ -10,8 +10,13 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from practices.models import PracticePage, ResultIndicator
+from tests.factories import make_corpus
 
-pytestmark = pytest.mark.usefixtures("demo")  # reads the demo (issue 12: to convert)
+
+@pytest.fixture(scope="module", autouse=True)
+def corpus(module_db):
+    """Enough published practices for several export batches of 10."""
+    return make_corpus(45, aliases=False, translations=0)
 
 
 def generate_practices(institution, count: int, *, start: int = 0) -> None:

@@ -1,4 +1,4 @@
-"""The dashboard's figures against the demo data, counted here independently from the ORM."""
+"""The dashboard's figures against a small repository, counted here independently from the ORM."""
 
 from collections import Counter
 from datetime import timedelta
@@ -11,16 +11,25 @@ from wagtail.models import Locale
 
 from exchange.choices import RequestStatus
 from exchange.models import ExchangeRequest
+from home.demo.exchange import load_demo_requests
 from practices.choices import PracticeKind, PracticeStatus
 from practices.models import InstitutionPage, PracticePage
 from practices.taxonomy import Country, ProcedureStage, Topic
 from search import log
 from search.models import SearchTermStat
 from stats.models import PracticeView
+from tests.factories import make_corpus
 
 from .conftest import as_dict, table
 
-pytestmark = pytest.mark.usefixtures("demo")  # reads the demo (issue 12: to convert)
+
+@pytest.fixture(scope="module", autouse=True)
+def corpus(module_db):
+    """Practices of every country, topic, stage, status and kind, published over three years, drafts
+    among them, with aliases in the en/pt trees; and the demo's four exchange requests."""
+    corpus = make_corpus(40, translations=0)
+    load_demo_requests()
+    return corpus
 
 
 def published_in_spanish():
@@ -33,13 +42,13 @@ def published_in_spanish():
     ]
 
 
-def test_the_demo_has_sixty_practices_in_the_spanish_tree_and_the_dashboard_counts_the_published(dashboard):
+def test_the_dashboard_counts_the_published_practices_of_the_spanish_tree(dashboard, corpus):
     es_practices = PracticePage.objects.filter(locale__language_code="es")
-    assert es_practices.count() == 60  # the demo's practices.jsonl
+    assert es_practices.count() == len(corpus.practices) == 40
     published = published_in_spanish()
     response = dashboard()
-    assert response.context["published"] == len(published)
-    assert 0 < len(published) <= 60
+    assert response.context["published"] == len(published) == len(corpus.published)
+    assert 0 < len(published) < 40  # drafts are not counted
 
 
 def test_practices_per_country_lists_all_seventeen_with_zeros(dashboard, es):
