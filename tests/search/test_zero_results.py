@@ -11,10 +11,10 @@ pytestmark = pytest.mark.usefixtures("demo")  # reads the demo (issue 12: to con
 
 
 def test_a_near_spelling_is_searched_at_once_and_the_typed_words_stay_one_click_away(client):
-    html = client.get("/es/buscar/", {"q": "rezgo"}).content.decode()
+    html = " ".join(client.get("/es/buscar/", {"q": "rezgo"}).content.decode().split())
     assert "Mostrando resultados de «rezago»" in html
     assert "<mark>rezago</mark>" in html
-    assert '<a href="?q=rezgo&amp;literal=1">Buscar en cambio «rezgo»</a>' in html
+    assert '<a href="?q=rezgo&amp;literal=1"> Buscar en cambio «rezgo»</a>' in html
 
 
 def test_asking_for_the_typed_words_offers_the_spelling_that_finds_practices(client):
