@@ -129,10 +129,18 @@ def _dump_database(directory: Path) -> Path:
         return target
     if connection.vendor == "sqlite":
         target = directory / "db.sqlite3"
-        connection.ensure_connection()
-        with sqlite3.connect(target) as copy:
-            connection.connection.backup(copy)  # consistent even while the site writes
-        copy.close()
+        # A connection of its own: SQLite's backup of a connection that holds a write transaction
+        # (Django's, inside an atomic block; BEGIN IMMEDIATE takes the write lock at once) answers
+        # "locked" at every step, and Python's backup() retries that forever. A second connection
+        # copies what is committed, consistently even while the site writes.
+        params = connection.get_connection_params()
+        source = sqlite3.connect(params["database"], uri=params.get("uri", False))
+        try:
+            with sqlite3.connect(target) as copy:
+                source.backup(copy)
+            copy.close()
+        finally:
+            source.close()
         return target
     raise BackupError(f"Backups support PostgreSQL and SQLite, not {connection.vendor}")
 

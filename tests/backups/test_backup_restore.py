@@ -21,6 +21,14 @@ from tests.factories import make_practice, translate
 
 ROOT = Path(settings.BASE_DIR)
 
+# On SQLite the test database is an in-memory, shared-cache one, and every test runs inside a write
+# transaction (BEGIN IMMEDIATE): a backup, from that connection or a second one, is answered "locked"
+# at every step and Python's backup() retries forever. A file database backs up while the site
+# writes (backups/services.py); this module runs on PostgreSQL, in CI.
+pytestmark = pytest.mark.skipif(
+    connection.vendor == "sqlite", reason="SQLite's in-memory test database cannot be backed up from inside a test"
+)
+
 
 @pytest.fixture(scope="module", autouse=True)
 def committed_site(django_db_setup, django_db_blocker):
