@@ -47,7 +47,12 @@ def test_nothing_moves_after_the_first_paint(browser, site_url, backlog, width):
         tab.wait_for_load_state("load")
         tab.wait_for_timeout(300)  # the deferred scripts have run; a shift would be recorded by now
         shifts = tab.evaluate("window.__shifts")
-        assert shifts == [], f"{path} at {width} px moved after it was shown: {shifts}"
+        # The folded menu moved the page by 0.07-0.147 (Lighthouse); a table cell settling by a pixel
+        # while a loaded machine lays out the comparison scored 0.0001 in CI. Web Vitals call < 0.1
+        # good: 0.01 keeps the bug red and a sub-pixel settle green.
+        assert sum(shift["value"] for shift in shifts) < 0.01, (
+            f"{path} at {width} px moved after it was shown: {shifts}"
+        )
         # The menu is folded on a phone from the start, its button there; the script-only buttons shown.
         if width == 375:
             assert tab.locator("[data-nav-toggle]").is_visible()
